@@ -1,0 +1,60 @@
+use crate::domain::catalog_query::CatalogQuery;
+use crate::domain::plan::{Destination, PlanCard, PlanDetail};
+use crate::error::ApiError;
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CatalogPageData {
+    pub plans: Vec<PlanCard>,
+    pub total: u64,
+}
+
+#[cfg(feature = "ssr")]
+fn scope() -> Result<(crate::ssr::AppContext, crate::ssr::catalog_repo::CatalogScope), ApiError> {
+    use crate::ssr::{app_context, catalog_repo::CatalogScope, shop_context};
+    let ctx = app_context()?;
+    let req = shop_context::current()?;
+    let scope = CatalogScope {
+        storefront_id: req.storefront.id,
+        locale: req.shop.locale,
+        fallback_locale: req.storefront.default_locale,
+        currency: req.shop.currency,
+    };
+    Ok((ctx, scope))
+}
+
+/// One page of the storefront's plans for the filters in `query`. Public: anyone may browse.
+#[server(prefix = "/api", endpoint = "catalog", input = Json)]
+pub async fn get_catalog(query: CatalogQuery) -> Result<CatalogPageData, ApiError> {
+    use crate::ssr::{catalog_repo, respond_with};
+    let (ctx, scope) = scope()?;
+    let page = catalog_repo::list_plans(&ctx.pool, scope, &query)
+        .await
+        .map_err(|e| respond_with(e.into()))?;
+    Ok(CatalogPageData { plans: page.plans, total: page.total })
+}
+
+/// The destinations the catalog can be filtered by. Public.
+#[server(prefix = "/api", endpoint = "destinations", input = Json)]
+pub async fn get_filter_destinations() -> Result<Vec<Destination>, ApiError> {
+    use crate::ssr::{catalog_repo, respond_with};
+    let (ctx, scope) = scope()?;
+    catalog_repo::filter_destinations(&ctx.pool, scope)
+        .await
+        .map_err(|e| respond_with(e.into()))
+}
+
+/// One plan by slug; `None` when this storefront does not sell it. Public.
+#[server(prefix = "/api", endpoint = "plan", input = Json)]
+pub async fn get_plan(slug: String) -> Result<Option<PlanDetail>, ApiError> {
+    use crate::ssr::{catalog_repo, respond_with};
+    if slug.len() > 80 || !slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+        return Ok(None);
+    }
+    let (ctx, scope) = scope()?;
+    catalog_repo::find_plan(&ctx.pool, scope, &slug)
+        .await
+        .map_err(|e| respond_with(e.into()))
+}

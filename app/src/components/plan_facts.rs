@@ -1,0 +1,48 @@
+//! Small labelled facts about a plan, shared by the card and the plan page.
+use crate::domain::plan::{DataAllowance, Generation, PlanCard, PlanKind};
+use crate::i18n::Messages;
+use leptos::prelude::*;
+
+/// Short badges: 5G, top-up, shared lines, billing period.
+pub fn plan_badges(m: &'static Messages, card: &PlanCard) -> impl IntoView + use<> {
+    let mut badges: Vec<String> = vec![m.period_label(card.billing_period).to_string()];
+    if card.max_generation == Generation::G5 {
+        badges.push("5G".into());
+    }
+    if card.kind != PlanKind::Single {
+        badges.push(m.up_to_lines(card.max_lines));
+    }
+    if card.can_top_up {
+        badges.push(m.top_up_badge.to_string());
+    }
+    badges
+        .into_iter()
+        .map(|b| {
+            view! {
+                <span class="rounded-full bg-teal-50 px-2 py-0.5 text-xs font-medium text-teal-800 ring-1 ring-teal-200">
+                    {b}
+                </span>
+            }
+        })
+        .collect_view()
+}
+
+/// "Unlimited" plus the daily allowance, or the data amount.
+pub fn data_summary(m: &'static Messages, data: DataAllowance) -> String {
+    match data {
+        DataAllowance::Limited { mb } => m.data_amount(mb),
+        DataAllowance::Unlimited { fair_use_daily_mb } => {
+            format!("{} · {}/{}", m.unlimited, m.data_amount(fair_use_daily_mb), m.locale.pick(["day", "天", "день"]))
+        }
+    }
+}
+
+/// Calls and SMS, or "Data only".
+pub fn voice_sms_summary(m: &'static Messages, card: &PlanCard) -> String {
+    match (card.voice_minutes, card.sms_count) {
+        (0, 0) => m.data_only.to_string(),
+        (min, 0) => m.minutes(min),
+        (0, sms) => m.sms_count(sms),
+        (min, sms) => format!("{} · {}", m.minutes(min), m.sms_count(sms)),
+    }
+}

@@ -1,0 +1,51 @@
+//! The one error type server functions return. It crosses the wire, so it lives in shared code;
+//! its HTTP status and user-facing message are decided here, once.
+use crate::i18n::Messages;
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum ApiError {
+    #[error("not found")]
+    NotFound,
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    #[error("forbidden")]
+    Forbidden,
+    /// Something failed on our side; the details are in the server log, never in the response.
+    #[error("internal error")]
+    Internal,
+    /// The call did not reach the function or its answer could not be read.
+    #[error("transport: {0}")]
+    Transport(String),
+}
+
+impl ApiError {
+    pub fn status(&self) -> http::StatusCode {
+        use http::StatusCode;
+        match self {
+            ApiError::NotFound => StatusCode::NOT_FOUND,
+            ApiError::BadRequest(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::Forbidden => StatusCode::FORBIDDEN,
+            ApiError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+            ApiError::Transport(_) => StatusCode::BAD_REQUEST,
+        }
+    }
+
+    pub fn user_message(&self, m: &Messages) -> String {
+        match self {
+            ApiError::NotFound => m.not_found_text.to_string(),
+            ApiError::BadRequest(reason) => reason.clone(),
+            ApiError::Forbidden | ApiError::Internal | ApiError::Transport(_) => m.load_failed.to_string(),
+        }
+    }
+}
+
+impl FromServerFnError for ApiError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        ApiError::Transport(value.to_string())
+    }
+}

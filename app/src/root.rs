@@ -1,0 +1,91 @@
+use crate::components::layout::{SiteFooter, SiteHeader};
+use crate::domain::locale::Locale;
+use crate::domain::money::Currency;
+use crate::domain::prefs::{ShopContext, StorefrontBrand};
+use crate::pages::{catalog::CatalogPage, not_found::NotFound, plan::PlanPage};
+use leptos::prelude::*;
+use leptos_meta::{Html, Link, Meta, MetaTags, Stylesheet, provide_meta_context};
+use leptos_router::{
+    SsrMode,
+    components::{Route, Router, Routes},
+    path,
+};
+
+/// The HTML document around the app, rendered on the server for every page.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body class="min-h-screen bg-slate-50 text-slate-900 antialiased">
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The shop this page is for and the shopper's language and currency. Resolved by the server
+/// for each request and handed to the browser with the page, so both render the same text.
+fn shop_context() -> ShopContext {
+    let resolved = SharedValue::new(|| {
+        #[cfg(feature = "ssr")]
+        {
+            crate::ssr::shop_context::current().ok().map(|r| (*r.shop).clone())
+        }
+        #[cfg(not(feature = "ssr"))]
+        {
+            None::<ShopContext>
+        }
+    })
+    .into_inner();
+    resolved.unwrap_or_else(|| ShopContext {
+        storefront: StorefrontBrand {
+            slug: String::new(),
+            name: "Roamdesk".into(),
+            support_email: None,
+            brand_color: "#0f766e".into(),
+            locales: vec![Locale::En],
+            currencies: vec![Currency::USD],
+        },
+        locale: Locale::En,
+        currency: Currency::USD,
+    })
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let shop = shop_context();
+    let locale = shop.locale;
+    let m = locale.messages();
+    provide_context(shop);
+
+    view! {
+        <Html {..} lang=locale.html_lang() />
+        <Stylesheet id="leptos" href="/pkg/roamdesk.css" />
+        <Link rel="icon" type_="image/svg+xml" href="/favicon.svg" />
+        <Meta name="theme-color" content="#0f766e" />
+        <Router>
+            <a
+                href="#content"
+                class="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+            >
+                {m.skip_to_content}
+            </a>
+            <SiteHeader />
+            <main id="content" class="mx-auto w-full max-w-6xl px-4 pb-16 sm:px-6">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=CatalogPage ssr=SsrMode::Async />
+                    <Route path=path!("/plans/:slug") view=PlanPage ssr=SsrMode::Async />
+                </Routes>
+            </main>
+            <SiteFooter />
+        </Router>
+    }
+}

@@ -1,0 +1,285 @@
+//! Catalog queries. Each is one round trip with every filter bound as a parameter.
+use super::RepoError;
+use crate::domain::catalog_query::{CatalogQuery, MinData, PAGE_SIZE};
+use crate::domain::locale::Locale;
+use crate::domain::money::{Currency, Money};
+use crate::domain::plan::{
+    BillingPeriod, Country, DataAllowance, Destination, DestinationKind, Generation, Network, PlanCard, PlanDetail,
+    PlanKind, ValidityStart,
+};
+use sqlx::PgPool;
+use uuid::Uuid;
+
+/// The plans on one catalog page and how many match in all.
+#[derive(Clone, Debug)]
+pub struct PlanPage {
+    pub plans: Vec<PlanCard>,
+    pub total: u64,
+}
+
+/// Where the catalog is read from: one storefront, in one language and currency.
+#[derive(Clone, Copy, Debug)]
+pub struct CatalogScope {
+    pub storefront_id: Uuid,
+    pub locale: Locale,
+    pub fallback_locale: Locale,
+    pub currency: Currency,
+}
+
+/// The columns every plan card is built from, as the queries below select them.
+struct CardRow {
+    slug: String,
+    name: String,
+    destination_code: String,
+    destination_kind: String,
+    destination_name: String,
+    country_count: i64,
+    data_mb: Option<i32>,
+    fair_use_daily_mb: Option<i32>,
+    throttle_kbps: Option<i32>,
+    voice_minutes: i32,
+    sms_count: i32,
+    validity_days: i32,
+    billing_period: String,
+    kind: String,
+    max_lines: i16,
+    can_top_up: bool,
+    max_generation: String,
+    amount_minor: i64,
+}
+
+/// Moves the card columns out of a `sqlx::query!` record, whose type has no name to convert from.
+macro_rules! card_row {
+    ($r:ident) => {
+        CardRow {
+            slug: $r.slug,
+            name: $r.name,
+            destination_code: $r.destination_code,
+            destination_kind: $r.destination_kind,
+            destination_name: $r.destination_name,
+            country_count: $r.country_count,
+            data_mb: $r.data_mb,
+            fair_use_daily_mb: $r.fair_use_daily_mb,
+            throttle_kbps: $r.throttle_kbps,
+            voice_minutes: $r.voice_minutes,
+            sms_count: $r.sms_count,
+            validity_days: $r.validity_days,
+            billing_period: $r.billing_period,
+            kind: $r.kind,
+            max_lines: $r.max_lines,
+            can_top_up: $r.can_top_up,
+            max_generation: $r.max_generation,
+            amount_minor: $r.amount_minor,
+        }
+    };
+}
+
+impl CardRow {
+    fn into_card(self, currency: Currency) -> Result<PlanCard, RepoError> {
+        let bad = |what: &str| RepoError::Inconsistent(format!("plan {}: {what}", self.slug));
+        Ok(PlanCard {
+            destination: Destination {
+                kind: DestinationKind::from_code(&self.destination_kind).ok_or_else(|| bad("destination kind"))?,
+                code: self.destination_code.clone(),
+                name: self.destination_name.clone(),
+            },
+            country_count: self.country_count as u32,
+            data: DataAllowance::from_columns(self.data_mb, self.fair_use_daily_mb).ok_or_else(|| bad("data"))?,
+            throttle_kbps: self.throttle_kbps.map(|k| k as u32),
+            voice_minutes: self.voice_minutes as u32,
+            sms_count: self.sms_count as u32,
+            validity_days: self.validity_days as u32,
+            billing_period: BillingPeriod::from_code(&self.billing_period).ok_or_else(|| bad("billing period"))?,
+            kind: PlanKind::from_code(&self.kind).ok_or_else(|| bad("kind"))?,
+            max_lines: self.max_lines as u32,
+            can_top_up: self.can_top_up,
+            max_generation: Generation::from_code(&self.max_generation).ok_or_else(|| bad("generation"))?,
+            price: Money::new(self.amount_minor, currency),
+            name: self.name,
+            slug: self.slug,
+        })
+    }
+}
+
+/// One page of plans matching `query`, priced in the scope's currency. Plans without a price in
+/// that currency are not for sale in it and are left out.
+pub async fn list_plans(pool: &PgPool, scope: CatalogScope, query: &CatalogQuery) -> Result<PlanPage, RepoError> {
+    let (min_mb, unlimited_only) = match query.min_data {
+        None => (None, false),
+        Some(MinData::Gb(gb)) => (Some(gb as i32 * 1024), false),
+        Some(MinData::Unlimited) => (None, true),
+    };
+    let offset = (query.page.max(1) as i64 - 1) * PAGE_SIZE as i64;
+    let rows = sqlx::query!(
+        r#"SELECT p.slug,
+                  COALESCE(tl.name, tf.name, p.slug) AS "name!",
+                  p.destination_code,
+                  d.kind::text AS "destination_kind!",
+                  CASE $2 WHEN 'zh' THEN d.name_zh WHEN 'ru' THEN d.name_ru ELSE d.name_en END AS "destination_name!",
+                  (SELECT count(*) FROM destination_countries dc WHERE dc.destination_code = p.destination_code) AS "country_count!",
+                  p.data_mb, p.fair_use_daily_mb, p.throttle_kbps, p.voice_minutes, p.sms_count, p.validity_days,
+                  p.billing_period::text AS "billing_period!", p.kind::text AS "kind!", p.max_lines, p.can_top_up,
+                  p.max_generation::text AS "max_generation!",
+                  pr.amount_minor,
+                  count(*) OVER () AS "total!"
+           FROM plans p
+           JOIN destinations d ON d.code = p.destination_code
+           JOIN plan_prices pr ON pr.plan_id = p.id AND pr.currency = $4
+           LEFT JOIN plan_texts tl ON tl.plan_id = p.id AND tl.language = $2
+           LEFT JOIN plan_texts tf ON tf.plan_id = p.id AND tf.language = $3
+           WHERE p.storefront_id = $1 AND p.active
+             AND ($5::text IS NULL OR p.destination_code = $5 OR EXISTS (
+                    SELECT 1 FROM destination_countries dc
+                    WHERE dc.destination_code = p.destination_code AND dc.country_code = $5))
+             AND ($6::int IS NULL OR p.data_mb IS NULL OR p.data_mb >= $6)
+             AND (NOT $7 OR p.data_mb IS NULL)
+             AND ($8::int IS NULL OR p.validity_days >= $8)
+             AND ($9::text IS NULL OR p.billing_period::text = $9)
+             AND ($10::text IS NULL OR p.kind::text = $10)
+           ORDER BY
+             CASE WHEN $11 = 'featured' THEN array_position(ARRAY['country','region','global'], d.kind::text) END,
+             CASE WHEN $11 = 'featured' THEN CASE $2 WHEN 'zh' THEN d.name_zh WHEN 'ru' THEN d.name_ru ELSE d.name_en END END,
+             CASE WHEN $11 = 'price-desc' THEN pr.amount_minor END DESC,
+             CASE WHEN $11 = 'data' THEN COALESCE(p.data_mb, 2147483647) END DESC,
+             CASE WHEN $11 = 'validity' THEN p.validity_days END DESC,
+             pr.amount_minor, p.slug
+           LIMIT $12 OFFSET $13"#,
+        scope.storefront_id,
+        scope.locale.code(),
+        scope.fallback_locale.code(),
+        scope.currency.code(),
+        query.dest.as_deref(),
+        min_mb,
+        unlimited_only,
+        query.min_days.map(|d| d as i32),
+        query.period.map(|p| p.code()),
+        query.kind.map(|k| k.code()),
+        query.sort.code(),
+        PAGE_SIZE as i64,
+        offset,
+    )
+    .fetch_all(pool)
+    .await?;
+    let total = rows.first().map(|r| r.total as u64).unwrap_or(0);
+    let plans = rows
+        .into_iter()
+        .map(|r| {
+            card_row!(r)
+            .into_card(scope.currency)
+        })
+        .collect::<Result<_, _>>()?;
+    Ok(PlanPage { plans, total })
+}
+
+/// The destinations a shopper can filter by: every country some plan covers, then the regional
+/// and worldwide destinations the storefront sells.
+pub async fn filter_destinations(pool: &PgPool, scope: CatalogScope) -> Result<Vec<Destination>, RepoError> {
+    let rows = sqlx::query!(
+        r#"SELECT code AS "code!", kind AS "kind!", name AS "name!" FROM (
+               SELECT DISTINCT c.code::text AS code, 'country' AS kind,
+                      CASE $2 WHEN 'zh' THEN c.name_zh WHEN 'ru' THEN c.name_ru ELSE c.name_en END AS name
+               FROM plans p
+               JOIN destination_countries dc ON dc.destination_code = p.destination_code
+               JOIN countries c ON c.code = dc.country_code
+               WHERE p.storefront_id = $1 AND p.active
+               UNION
+               SELECT DISTINCT d.code, d.kind::text,
+                      CASE $2 WHEN 'zh' THEN d.name_zh WHEN 'ru' THEN d.name_ru ELSE d.name_en END
+               FROM plans p JOIN destinations d ON d.code = p.destination_code
+               WHERE p.storefront_id = $1 AND p.active AND d.kind <> 'country'
+           ) t
+           ORDER BY kind = 'country' DESC, kind = 'global', name"#,
+        scope.storefront_id,
+        scope.locale.code(),
+    )
+    .fetch_all(pool)
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            let kind = DestinationKind::from_code(&r.kind)
+                .ok_or_else(|| RepoError::Inconsistent(format!("destination kind {}", r.kind)))?;
+            Ok(Destination { code: r.code, kind, name: r.name })
+        })
+        .collect()
+}
+
+/// One active plan by its slug, with its coverage and networks; `None` if the storefront does not
+/// sell it in the scope's currency.
+pub async fn find_plan(pool: &PgPool, scope: CatalogScope, slug: &str) -> Result<Option<PlanDetail>, RepoError> {
+    let Some(r) = sqlx::query!(
+        r#"SELECT p.id, p.slug,
+                  COALESCE(tl.name, tf.name, p.slug) AS "name!",
+                  COALESCE(tl.description, tf.description, '') AS "description!",
+                  p.destination_code,
+                  d.kind::text AS "destination_kind!",
+                  CASE $2 WHEN 'zh' THEN d.name_zh WHEN 'ru' THEN d.name_ru ELSE d.name_en END AS "destination_name!",
+                  (SELECT count(*) FROM destination_countries dc WHERE dc.destination_code = p.destination_code) AS "country_count!",
+                  p.data_mb, p.fair_use_daily_mb, p.throttle_kbps, p.voice_minutes, p.sms_count, p.validity_days,
+                  p.billing_period::text AS "billing_period!", p.kind::text AS "kind!", p.max_lines, p.can_top_up,
+                  p.max_generation::text AS "max_generation!", p.validity_starts::text AS "validity_starts!",
+                  p.hotspot_allowed, pr.amount_minor
+           FROM plans p
+           JOIN destinations d ON d.code = p.destination_code
+           JOIN plan_prices pr ON pr.plan_id = p.id AND pr.currency = $4
+           LEFT JOIN plan_texts tl ON tl.plan_id = p.id AND tl.language = $2
+           LEFT JOIN plan_texts tf ON tf.plan_id = p.id AND tf.language = $3
+           WHERE p.storefront_id = $1 AND p.active AND p.slug = $5"#,
+        scope.storefront_id,
+        scope.locale.code(),
+        scope.fallback_locale.code(),
+        scope.currency.code(),
+        slug,
+    )
+    .fetch_optional(pool)
+    .await?
+    else {
+        return Ok(None);
+    };
+
+    let countries = sqlx::query!(
+        r#"SELECT c.code::text AS "code!",
+                  CASE $2 WHEN 'zh' THEN c.name_zh WHEN 'ru' THEN c.name_ru ELSE c.name_en END AS "name!"
+           FROM destination_countries dc JOIN countries c ON c.code = dc.country_code
+           WHERE dc.destination_code = $1
+           ORDER BY 2"#,
+        r.destination_code,
+        scope.locale.code(),
+    )
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .map(|c| Country { code: c.code, name: c.name })
+    .collect();
+
+    let networks = sqlx::query!(
+        r#"SELECT CASE $2 WHEN 'zh' THEN c.name_zh WHEN 'ru' THEN c.name_ru ELSE c.name_en END AS "country!",
+                  n.operator, n.generation::text AS "generation!"
+           FROM plan_networks n JOIN countries c ON c.code = n.country_code
+           WHERE n.plan_id = $1
+           ORDER BY 1, n.operator"#,
+        r.id,
+        scope.locale.code(),
+    )
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .map(|n| {
+        let generation = Generation::from_code(&n.generation)
+            .ok_or_else(|| RepoError::Inconsistent(format!("network generation {}", n.generation)))?;
+        Ok(Network { country: n.country, operator: n.operator, generation })
+    })
+    .collect::<Result<Vec<_>, RepoError>>()?;
+
+    let validity_starts = ValidityStart::from_code(&r.validity_starts)
+        .ok_or_else(|| RepoError::Inconsistent(format!("validity start {}", r.validity_starts)))?;
+    let card = card_row!(r)
+    .into_card(scope.currency)?;
+    Ok(Some(PlanDetail {
+        card,
+        description: r.description,
+        validity_starts,
+        hotspot_allowed: r.hotspot_allowed,
+        countries,
+        networks,
+    }))
+}

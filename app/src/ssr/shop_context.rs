@@ -1,0 +1,70 @@
+//! Which storefront a request is for and in which language and currency it is answered.
+//! A middleware in the server resolves it once per request and stores it in the request's
+//! extensions, where pages and server functions read it.
+use super::respond_with;
+use super::storefront_repo::Storefront;
+use crate::domain::prefs::{CURRENCY_COOKIE, LOCALE_COOKIE, ShopContext};
+use crate::error::ApiError;
+use http::HeaderMap;
+use std::sync::Arc;
+
+/// Stored in request extensions by the server's middleware.
+#[derive(Clone, Debug)]
+pub struct RequestShop {
+    pub storefront: Arc<Storefront>,
+    pub shop: Arc<ShopContext>,
+}
+
+impl RequestShop {
+    pub fn from_headers(storefront: Arc<Storefront>, headers: &HeaderMap) -> RequestShop {
+        let locale_cookie = cookie(headers, LOCALE_COOKIE);
+        let currency_cookie = cookie(headers, CURRENCY_COOKIE);
+        let accept = headers.get(http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+        let shop = ShopContext::choose(
+            storefront.brand.clone(),
+            storefront.default_locale,
+            storefront.default_currency,
+            locale_cookie.as_deref(),
+            currency_cookie.as_deref(),
+            accept,
+        );
+        RequestShop { storefront, shop: Arc::new(shop) }
+    }
+}
+
+/// The current request's shop, for code running inside Leptos (pages, server functions).
+pub fn current() -> Result<RequestShop, ApiError> {
+    leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<RequestShop>().cloned())
+        .ok_or_else(|| {
+            tracing::error!("request reached Leptos without a resolved storefront");
+            respond_with(ApiError::Internal)
+        })
+}
+
+/// Reads one cookie's value from the `Cookie` headers.
+pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.trim_matches('"').to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_cookies_across_headers() {
+        let mut h = HeaderMap::new();
+        h.append(http::header::COOKIE, "a=1; rd_lang=ru".parse().unwrap());
+        h.append(http::header::COOKIE, "rd_currency=\"EUR\"".parse().unwrap());
+        assert_eq!(cookie(&h, "rd_lang").as_deref(), Some("ru"));
+        assert_eq!(cookie(&h, "rd_currency").as_deref(), Some("EUR"));
+        assert_eq!(cookie(&h, "missing"), None);
+    }
+}

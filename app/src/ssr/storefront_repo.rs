@@ -1,0 +1,56 @@
+use super::RepoError;
+use crate::domain::locale::Locale;
+use crate::domain::money::Currency;
+use crate::domain::prefs::StorefrontBrand;
+use sqlx::PgPool;
+use uuid::Uuid;
+
+/// A storefront as the server sees it: its brand plus its id and defaults.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Storefront {
+    pub id: Uuid,
+    pub brand: StorefrontBrand,
+    pub default_locale: Locale,
+    pub default_currency: Currency,
+}
+
+/// Finds the storefront served on `host`, or else the one named `fallback_slug`.
+pub async fn find_for_host(pool: &PgPool, host: Option<&str>, fallback_slug: &str) -> Result<Option<Storefront>, RepoError> {
+    let row = sqlx::query!(
+        r#"SELECT s.id, s.slug, s.name, s.support_email, s.brand_color,
+                  s.default_language, s.default_currency AS "default_currency!: String",
+                  ARRAY(SELECT language FROM storefront_languages l WHERE l.storefront_id = s.id ORDER BY language) AS "languages!",
+                  ARRAY(SELECT currency::text FROM storefront_currencies c WHERE c.storefront_id = s.id ORDER BY currency) AS "currencies!"
+           FROM storefronts s
+           WHERE s.host = $1 OR s.slug = $2
+           ORDER BY (s.host IS NOT DISTINCT FROM $1) DESC
+           LIMIT 1"#,
+        host,
+        fallback_slug,
+    )
+    .fetch_optional(pool)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let default_locale = Locale::from_code(&row.default_language)
+        .ok_or_else(|| RepoError::Inconsistent(format!("unknown language {}", row.default_language)))?;
+    let default_currency = Currency::from_code(&row.default_currency)
+        .ok_or_else(|| RepoError::Inconsistent(format!("unknown currency {}", row.default_currency)))?;
+    // Languages or currencies the code does not know yet are skipped rather than failing the shop.
+    let mut locales: Vec<Locale> = row.languages.iter().filter_map(|l| Locale::from_code(l)).collect();
+    locales.sort_by_key(|l| Locale::ALL.iter().position(|x| x == l));
+    let mut currencies: Vec<Currency> = row.currencies.iter().filter_map(|c| Currency::from_code(c)).collect();
+    currencies.sort();
+    Ok(Some(Storefront {
+        id: row.id,
+        brand: StorefrontBrand {
+            slug: row.slug,
+            name: row.name,
+            support_email: row.support_email,
+            brand_color: row.brand_color,
+            locales,
+            currencies,
+        },
+        default_locale,
+        default_currency,
+    }))
+}

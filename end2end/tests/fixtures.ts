@@ -1,0 +1,32 @@
+import { test as base, expect, type Page } from "@playwright/test";
+
+/** Fails the test on any console error or uncaught page error (hydration mismatches show up there). */
+export const test = base.extend<{ page: Page }>({
+  page: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on("console", (msg) => {
+      if (msg.type() === "error") errors.push(msg.text());
+    });
+    page.on("pageerror", (err) => errors.push(err.message));
+    await use(page);
+    expect(errors, "console errors").toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Waits until the WASM app has hydrated (no-op without JavaScript). */
+export async function hydrated(page: Page, javaScriptEnabled: boolean | undefined) {
+  if (javaScriptEnabled === false) return;
+  await page.waitForFunction(() => (window as any).__roamdeskHydrated === true);
+}
+
+export async function cardSlugs(page: Page): Promise<string[]> {
+  return page.locator('[data-testid="plan-card"]').evaluateAll((els) => els.map((e) => e.getAttribute("data-slug")!));
+}
+
+export async function cardPrices(page: Page): Promise<number[]> {
+  return page
+    .locator('[data-testid="plan-card"]')
+    .evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-price"))));
+}

@@ -1,0 +1,5 @@
+//! Roamdesk's server: wiring only. Configuration, state, routes, start-up and shutdown.
+pub mod config;
+pub mod demo;
+pub mod routes;
+pub mod state;

@@ -1,0 +1,77 @@
+//! The HTTP surface: Leptos pages and server functions, health, preferences, static files.
+use crate::state::AppState;
+use app::ssr::prefs_handler::{SecureCookies, set_prefs};
+use app::ssr::shop_context::RequestShop;
+use app::ssr::storefront_repo;
+use app::{App, shell};
+use axum::extract::{Request, State};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Extension, Router};
+use http::{StatusCode, header};
+use leptos::prelude::provide_context;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use std::sync::Arc;
+use tower_http::compression::CompressionLayer;
+
+pub fn build_router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let app_context = state.app.clone();
+    let leptos_options = state.leptos_options.clone();
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/prefs", post(set_prefs))
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(app_context.clone()),
+            move || shell(leptos_options.clone()),
+        )
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(middleware::from_fn_with_state(state.clone(), resolve_storefront))
+        .layer(Extension(SecureCookies(state.secure_cookies)))
+        .layer(CompressionLayer::new())
+        .with_state(state)
+}
+
+/// Liveness and database reachability, for load balancers and the scripts' start-up wait.
+async fn healthz(State(state): State<AppState>) -> Response {
+    match sqlx::query("SELECT 1").execute(&state.app.pool).await {
+        Ok(_) => (StatusCode::OK, "ok").into_response(),
+        Err(e) => {
+            tracing::warn!(error = %e, "health check: database unreachable");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
+        }
+    }
+}
+
+/// Resolves which storefront a request is for, and the shopper's language and currency, once,
+/// before any page or server function runs.
+async fn resolve_storefront(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let path = req.uri().path();
+    if path.starts_with("/pkg/") || path == "/healthz" || path == "/favicon.svg" {
+        return next.run(req).await;
+    }
+    let host = req
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .map(|h| h.to_ascii_lowercase());
+    match storefront_repo::find_for_host(&state.app.pool, host.as_deref(), &state.default_storefront).await {
+        Ok(Some(storefront)) => {
+            let shop = RequestShop::from_headers(Arc::new(storefront), req.headers());
+            req.extensions_mut().insert(shop);
+            next.run(req).await
+        }
+        Ok(None) => {
+            tracing::error!(default = %state.default_storefront, "no storefront for this host and no default storefront");
+            (StatusCode::SERVICE_UNAVAILABLE, "This shop is not set up yet.").into_response()
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "storefront lookup failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "The shop is temporarily unavailable. Please try again shortly.")
+                .into_response()
+        }
+    }
+}
