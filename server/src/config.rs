@@ -18,7 +18,11 @@ pub enum ConfigError {
     #[error("{0} is not set")]
     Missing(&'static str),
     #[error("{name} has an invalid value {value:?}: {reason}")]
-    Invalid { name: &'static str, value: String, reason: &'static str },
+    Invalid {
+        name: &'static str,
+        value: String,
+        reason: &'static str,
+    },
 }
 
 impl Config {
@@ -26,7 +30,10 @@ impl Config {
         Ok(Config {
             database_url: env::var("DATABASE_URL").map_err(|_| ConfigError::Missing("DATABASE_URL"))?,
             database_max_connections: parse("ROAMDESK_DB_MAX_CONNECTIONS", 10, |v| {
-                v.parse().ok().filter(|n| (1..=500).contains(n)).ok_or("a number from 1 to 500")
+                v.parse()
+                    .ok()
+                    .filter(|n| (1..=500).contains(n))
+                    .ok_or("a number from 1 to 500")
             })?,
             default_storefront: env::var("ROAMDESK_DEFAULT_STOREFRONT").unwrap_or_else(|_| "demo".into()),
             load_demo_data: parse("ROAMDESK_DEMO_DATA", false, parse_bool)?,

@@ -1,9 +1,9 @@
 use app::ssr::AppContext;
 use leptos::config::get_configuration;
 use server::config::Config;
+use server::demo;
 use server::routes::build_router;
 use server::state::AppState;
-use server::demo;
 use sqlx::postgres::PgPoolOptions;
 use std::time::Duration;
 use tracing_subscriber::EnvFilter;
@@ -38,7 +38,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let router = build_router(state);
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!("listening on http://{addr}");
-    axum::serve(listener, router).with_graceful_shutdown(shutdown_signal()).await?;
+    axum::serve(listener, router)
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
     pool.close().await;
     tracing::info!("stopped");
     Ok(())

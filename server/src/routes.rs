@@ -70,7 +70,10 @@ async fn resolve_storefront(State(state): State<AppState>, mut req: Request, nex
         }
         Err(e) => {
             tracing::error!(error = %e, "storefront lookup failed");
-            (StatusCode::SERVICE_UNAVAILABLE, "The shop is temporarily unavailable. Please try again shortly.")
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "The shop is temporarily unavailable. Please try again shortly.",
+            )
                 .into_response()
         }
     }

@@ -11,19 +11,31 @@ async fn home_lists_plans_with_names_and_prices(pool: PgPool) {
     let router = demo_router(pool.clone()).await;
     let page = get_page(&router, "/").await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(page.body.contains("<title>Travel eSIM plans · Roamdesk Travel</title>"), "title");
+    assert!(
+        page.body.contains("<title>Travel eSIM plans · Roamdesk Travel</title>"),
+        "title"
+    );
     assert!(page.body.contains(r#"<meta name="description""#), "meta description");
     assert!(page.body.contains("Russia 10 GB · 30 days"), "plan name");
     assert!(page.body.contains("$19.00"), "price in USD");
-    let active: i64 = sqlx::query_scalar("SELECT count(*) FROM plans WHERE active").fetch_one(&pool).await.unwrap();
-    assert!(page.body.contains(&format!("{active} plans")), "count of all active plans");
+    let active: i64 = sqlx::query_scalar("SELECT count(*) FROM plans WHERE active")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert!(
+        page.body.contains(&format!("{active} plans")),
+        "count of all active plans"
+    );
     assert_eq!(card_slugs(&page.body).len() as i64, active.min(48));
 }
 
 #[sqlx::test(migrations = "../migrations")]
 async fn accept_language_picks_russian_and_roubles(pool: PgPool) {
     let router = demo_router(pool).await;
-    let req = get("/").header("accept-language", "ru-RU,ru;q=0.9,en;q=0.5").body(Body::empty()).unwrap();
+    let req = get("/")
+        .header("accept-language", "ru-RU,ru;q=0.9,en;q=0.5")
+        .body(Body::empty())
+        .unwrap();
     let page = send(&router, req).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains(r#"lang="ru""#));
@@ -50,13 +62,19 @@ async fn chosen_language_and_currency_cookies_win(pool: PgPool) {
 #[sqlx::test(migrations = "../migrations")]
 async fn plan_page_states_terms_in_plain_words(pool: PgPool) {
     let router = demo_router(pool.clone()).await;
-    let slug: String = sqlx::query_scalar("SELECT slug FROM plans WHERE data_mb IS NULL AND throttle_kbps = 512 ORDER BY slug LIMIT 1")
-        .fetch_one(&pool)
-        .await
-        .unwrap();
+    let slug: String = sqlx::query_scalar(
+        "SELECT slug FROM plans WHERE data_mb IS NULL AND throttle_kbps = 512 ORDER BY slug LIMIT 1",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
     let page = get_page(&router, &format!("/plans/{slug}")).await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(page.body.contains("each day. After that the connection slows to 512 kbps"), "fair use in words");
+    assert!(
+        page.body
+            .contains("each day. After that the connection slows to 512 kbps"),
+        "fair use in words"
+    );
     assert!(page.body.contains("Validity starts"), "validity start rule");
     assert!(page.body.contains(r#"data-testid="networks""#), "networks listed");
     let name: String = sqlx::query_scalar(
@@ -66,11 +84,17 @@ async fn plan_page_states_terms_in_plain_words(pool: PgPool) {
     .fetch_one(&pool)
     .await
     .unwrap();
-    assert!(page.body.contains(&format!("<title>{name} · Roamdesk Travel</title>")), "own title");
+    assert!(
+        page.body.contains(&format!("<title>{name} · Roamdesk Travel</title>")),
+        "own title"
+    );
 
     let europe = get_page(&router, "/plans/europe-10gb-30d").await;
     assert_eq!(europe.status, StatusCode::OK);
-    assert!(europe.body.contains("France") && europe.body.contains("Germany"), "covered countries");
+    assert!(
+        europe.body.contains("France") && europe.body.contains("Germany"),
+        "covered countries"
+    );
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -86,8 +110,14 @@ async fn unknown_plan_and_unknown_page_answer_404(pool: PgPool) {
 #[sqlx::test(migrations = "../migrations")]
 async fn inactive_plan_is_not_sold(pool: PgPool) {
     let router = demo_router(pool.clone()).await;
-    sqlx::query("UPDATE plans SET active = false WHERE slug = 'russia-10gb-30d'").execute(&pool).await.unwrap();
-    assert_eq!(get_page(&router, "/plans/russia-10gb-30d").await.status, StatusCode::NOT_FOUND);
+    sqlx::query("UPDATE plans SET active = false WHERE slug = 'russia-10gb-30d'")
+        .execute(&pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        get_page(&router, "/plans/russia-10gb-30d").await.status,
+        StatusCode::NOT_FOUND
+    );
     assert!(!card_slugs(&get_page(&router, "/?dest=RU").await.body).contains(&"russia-10gb-30d".to_string()));
 }
 
@@ -108,7 +138,10 @@ async fn destination_filter_includes_regional_plans_covering_the_country(pool: P
     assert!(!expected.is_empty());
     assert_eq!(shown, expected);
     assert!(shown.iter().any(|s| s.starts_with("europe-")), "EU plans cover France");
-    assert!(shown.iter().any(|s| s.starts_with("global-")), "global plans cover France");
+    assert!(
+        shown.iter().any(|s| s.starts_with("global-")),
+        "global plans cover France"
+    );
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -123,11 +156,26 @@ async fn data_validity_period_and_kind_filters(pool: PgPool) {
         }
     };
     let cases = [
-        ("/?data=10", "SELECT slug FROM plans WHERE active AND (data_mb IS NULL OR data_mb >= 10240)"),
-        ("/?data=unlimited", "SELECT slug FROM plans WHERE active AND data_mb IS NULL"),
-        ("/?days=30&period=month", "SELECT slug FROM plans WHERE active AND validity_days >= 30 AND billing_period = 'month'"),
-        ("/?kind=family", "SELECT slug FROM plans WHERE active AND kind = 'family'"),
-        ("/?period=year&kind=enterprise", "SELECT slug FROM plans WHERE active AND billing_period = 'year' AND kind = 'enterprise'"),
+        (
+            "/?data=10",
+            "SELECT slug FROM plans WHERE active AND (data_mb IS NULL OR data_mb >= 10240)",
+        ),
+        (
+            "/?data=unlimited",
+            "SELECT slug FROM plans WHERE active AND data_mb IS NULL",
+        ),
+        (
+            "/?days=30&period=month",
+            "SELECT slug FROM plans WHERE active AND validity_days >= 30 AND billing_period = 'month'",
+        ),
+        (
+            "/?kind=family",
+            "SELECT slug FROM plans WHERE active AND kind = 'family'",
+        ),
+        (
+            "/?period=year&kind=enterprise",
+            "SELECT slug FROM plans WHERE active AND billing_period = 'year' AND kind = 'enterprise'",
+        ),
     ];
     for (uri, sql) in cases {
         let mut shown = card_slugs(&get_page(&router, uri).await.body);
@@ -150,7 +198,11 @@ async fn sorting_by_price_data_and_validity(pool: PgPool) {
     let slugs = card_slugs(&get_page(&router, "/?sort=validity&dest=RU").await.body);
     let mut days = Vec::new();
     for s in &slugs {
-        let d: i32 = sqlx::query_scalar("SELECT validity_days FROM plans WHERE slug = $1").bind(s).fetch_one(&pool).await.unwrap();
+        let d: i32 = sqlx::query_scalar("SELECT validity_days FROM plans WHERE slug = $1")
+            .bind(s)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
         days.push(d);
     }
     assert!(days.windows(2).all(|w| w[0] >= w[1]), "longest validity first {days:?}");
@@ -158,10 +210,17 @@ async fn sorting_by_price_data_and_validity(pool: PgPool) {
     let slugs = card_slugs(&get_page(&router, "/?sort=data&dest=CN").await.body);
     let mut data = Vec::new();
     for s in &slugs {
-        let mb: Option<i32> = sqlx::query_scalar("SELECT data_mb FROM plans WHERE slug = $1").bind(s).fetch_one(&pool).await.unwrap();
+        let mb: Option<i32> = sqlx::query_scalar("SELECT data_mb FROM plans WHERE slug = $1")
+            .bind(s)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
         data.push(mb.unwrap_or(i32::MAX));
     }
-    assert!(data.windows(2).all(|w| w[0] >= w[1]), "most data first, unlimited on top {data:?}");
+    assert!(
+        data.windows(2).all(|w| w[0] >= w[1]),
+        "most data first, unlimited on top {data:?}"
+    );
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -192,9 +251,15 @@ async fn a_storefront_only_shows_its_own_plans(pool: PgPool) {
     .unwrap();
     let demo = get_page(&router, "/").await;
     assert!(!card_slugs(&demo.body).contains(&"other-only-plan".to_string()));
-    assert_eq!(get_page(&router, "/plans/other-only-plan").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        get_page(&router, "/plans/other-only-plan").await.status,
+        StatusCode::NOT_FOUND
+    );
 
-    let req = http::Request::get("/").header("host", "other.example").body(Body::empty()).unwrap();
+    let req = http::Request::get("/")
+        .header("host", "other.example")
+        .body(Body::empty())
+        .unwrap();
     let other = send(&router, req).await;
     assert_eq!(card_slugs(&other.body), vec!["other-only-plan".to_string()]);
     assert!(other.body.contains("Other Shop") && other.body.contains("€9.99"));

@@ -17,12 +17,29 @@ fn prefs_post(form: &str) -> Request<Body> {
 #[sqlx::test(migrations = "../migrations")]
 async fn prefs_set_cookies_and_return(pool: PgPool) {
     let router = demo_router(pool).await;
-    let res = send(&router, prefs_post("lang=ru&currency=CNY&return_to=%2Fplans%2Frussia-10gb-30d%3Fx%3D1")).await;
+    let res = send(
+        &router,
+        prefs_post("lang=ru&currency=CNY&return_to=%2Fplans%2Frussia-10gb-30d%3Fx%3D1"),
+    )
+    .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER);
     assert_eq!(res.headers[header::LOCATION], "/plans/russia-10gb-30d?x=1");
-    let cookies: Vec<&str> = res.headers.get_all(header::SET_COOKIE).iter().map(|v| v.to_str().unwrap()).collect();
-    assert!(cookies.iter().any(|c| c.starts_with("rd_lang=ru;") && c.contains("SameSite=Lax") && c.contains("HttpOnly")));
-    assert!(cookies.iter().any(|c| c.starts_with("rd_currency=CNY;") && c.contains("Max-Age=31536000")));
+    let cookies: Vec<&str> = res
+        .headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().unwrap())
+        .collect();
+    assert!(
+        cookies
+            .iter()
+            .any(|c| c.starts_with("rd_lang=ru;") && c.contains("SameSite=Lax") && c.contains("HttpOnly"))
+    );
+    assert!(
+        cookies
+            .iter()
+            .any(|c| c.starts_with("rd_currency=CNY;") && c.contains("Max-Age=31536000"))
+    );
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -59,7 +76,10 @@ async fn catalog_server_function_answers_json(pool: PgPool) {
     let plans = json["plans"].as_array().unwrap();
     assert!(!plans.is_empty());
     assert!(plans.iter().all(|p| p["price"]["currency"] == "EUR"));
-    let amounts: Vec<i64> = plans.iter().map(|p| p["price"]["amount_minor"].as_i64().unwrap()).collect();
+    let amounts: Vec<i64> = plans
+        .iter()
+        .map(|p| p["price"]["amount_minor"].as_i64().unwrap())
+        .collect();
     assert!(amounts.windows(2).all(|w| w[0] <= w[1]));
 }
 
@@ -77,9 +97,14 @@ async fn healthz_checks_the_database(pool: PgPool) {
 #[sqlx::test(migrations = "../migrations")]
 async fn demo_data_loads_once(pool: PgPool) {
     let _router = demo_router(pool.clone()).await;
-    assert!(!server::demo::load_if_empty(&pool).await.unwrap(), "second load is a no-op");
-    let (plans, dests): (i64, i64) =
-        sqlx::query_as("SELECT count(*), count(DISTINCT destination_code) FROM plans").fetch_one(&pool).await.unwrap();
+    assert!(
+        !server::demo::load_if_empty(&pool).await.unwrap(),
+        "second load is a no-op"
+    );
+    let (plans, dests): (i64, i64) = sqlx::query_as("SELECT count(*), count(DISTINCT destination_code) FROM plans")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
     assert!(plans >= 40 && dests >= 15, "{plans} plans over {dests} destinations");
     for code in ["RU", "CN", "EU", "GLOBAL"] {
         let n: i64 = sqlx::query_scalar("SELECT count(*) FROM plans WHERE destination_code = $1")

@@ -22,13 +22,21 @@ async fn plans_and_prices_are_checked(pool: PgPool) {
     refused(&pool, &format!("INSERT INTO plans (storefront_id, slug, destination_code, data_mb, validity_days, billing_period) VALUES ({sf}, 'russia-10gb-30d', 'RU', 1024, 7, 'day')")).await;
     refused(&pool, &format!("INSERT INTO plans (storefront_id, slug, destination_code, data_mb, validity_days, billing_period) VALUES ({sf}, 'x-nowhere', 'XX', 1024, 7, 'day')")).await;
     refused(&pool, "UPDATE plan_prices SET amount_minor = 0 WHERE currency = 'USD'").await;
-    refused(&pool, "INSERT INTO plan_prices SELECT id, 'XYZ', 100 FROM plans LIMIT 1").await;
+    refused(
+        &pool,
+        "INSERT INTO plan_prices SELECT id, 'XYZ', 100 FROM plans LIMIT 1",
+    )
+    .await;
 }
 
 #[sqlx::test(migrations = "../migrations")]
 async fn storefront_must_offer_its_defaults(pool: PgPool) {
     demo(&pool).await;
-    let err = refused(&pool, "INSERT INTO storefronts (slug, name, default_currency, default_language) VALUES ('bare', 'Bare', 'USD', 'en')").await;
+    let err = refused(
+        &pool,
+        "INSERT INTO storefronts (slug, name, default_currency, default_language) VALUES ('bare', 'Bare', 'USD', 'en')",
+    )
+    .await;
     assert!(err.contains("does not offer its default currency"), "{err}");
 }
 
@@ -90,7 +98,10 @@ async fn ledger_is_append_only_and_balanced(pool: PgPool) {
     )
     .await;
     assert!(err.contains("idempotency_key"), "{err}");
-    let n: i64 = sqlx::query_scalar("SELECT count(*) FROM ledger_entries").fetch_one(&pool).await.unwrap();
+    let n: i64 = sqlx::query_scalar("SELECT count(*) FROM ledger_entries")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
     assert_eq!(n, 2);
 }
 

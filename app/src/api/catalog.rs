@@ -33,7 +33,10 @@ pub async fn get_catalog(query: CatalogQuery) -> Result<CatalogPageData, ApiErro
     let page = catalog_repo::list_plans(&ctx.pool, scope, &query)
         .await
         .map_err(|e| respond_with(e.into()))?;
-    Ok(CatalogPageData { plans: page.plans, total: page.total })
+    Ok(CatalogPageData {
+        plans: page.plans,
+        total: page.total,
+    })
 }
 
 /// The destinations the catalog can be filtered by. Public.
@@ -50,7 +53,11 @@ pub async fn get_filter_destinations() -> Result<Vec<Destination>, ApiError> {
 #[server(prefix = "/api", endpoint = "plan", input = Json)]
 pub async fn get_plan(slug: String) -> Result<Option<PlanDetail>, ApiError> {
     use crate::ssr::{catalog_repo, respond_with};
-    if slug.len() > 80 || !slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+    if slug.len() > 80
+        || !slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
         return Ok(None);
     }
     let (ctx, scope) = scope()?;

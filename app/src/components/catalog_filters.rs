@@ -18,8 +18,9 @@ pub fn CatalogFilters(
 ) -> impl IntoView {
     let hydrated = use_hydrated();
     let q = move || query.get();
-    let (countries, regions): (Vec<_>, Vec<_>) =
-        destinations.into_iter().partition(|d| d.kind == DestinationKind::Country);
+    let (countries, regions): (Vec<_>, Vec<_>) = destinations
+        .into_iter()
+        .partition(|d| d.kind == DestinationKind::Country);
     let dest_option = move |d: Destination| {
         let code = d.code.clone();
         view! {

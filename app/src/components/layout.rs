@@ -11,17 +11,19 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class="border-b border-slate-200 bg-white">
             <div class="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
+                <div class="flex items-center gap-6">
                 <a href="/" class="flex items-center gap-2 text-lg font-semibold text-teal-800">
                     <svg aria-hidden="true" viewBox="0 0 24 24" class="h-7 w-7 fill-teal-700">
                         <path d="M7 2h7l5 5v13a2 2 0 0 1-2 2H7a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2zm1 9v7h8v-7H8zm2 2h4v3h-4v-3z" />
                     </svg>
                     <span>{shop.storefront.name.clone()}</span>
                 </a>
-                <nav aria-label=m.nav_plans class="order-last w-full sm:order-none sm:w-auto">
+                <nav aria-label=m.nav_plans class="hidden sm:block">
                     <a href="/" class="text-sm font-medium text-slate-700 hover:text-teal-800">
                         {m.nav_plans}
                     </a>
                 </nav>
+                </div>
                 <PrefsForm />
             </div>
         </header>

@@ -1,5 +1,5 @@
-use super::plan_facts::{data_summary, plan_badges, voice_sms_summary};
-use crate::domain::plan::{DestinationKind, PlanCard};
+use super::plan_facts::{plan_badges, voice_sms_summary};
+use crate::domain::plan::{DataAllowance, DestinationKind, PlanCard};
 use crate::i18n::Messages;
 use leptos::prelude::*;
 
@@ -10,6 +10,12 @@ pub fn PlanCardView(card: PlanCard, m: &'static Messages) -> impl IntoView {
     let coverage = match card.destination.kind {
         DestinationKind::Country => card.destination.name.clone(),
         _ => format!("{} · {}", card.destination.name, m.country_count(card.country_count)),
+    };
+    let fair_use = match card.data {
+        DataAllowance::Unlimited { fair_use_daily_mb } => Some(view! {
+            <dd class="col-span-2 text-slate-600">{m.daily_full_speed(fair_use_daily_mb)}</dd>
+        }),
+        DataAllowance::Limited { .. } => None,
     };
     view! {
         <li class="flex">
@@ -26,9 +32,10 @@ pub fn PlanCardView(card: PlanCard, m: &'static Messages) -> impl IntoView {
                 </h3>
                 <dl class="mt-3 grid grid-cols-2 gap-x-3 gap-y-1 text-sm">
                     <dt class="sr-only">{m.data}</dt>
-                    <dd class="font-semibold text-slate-900" data-testid="plan-data">{data_summary(m, card.data)}</dd>
+                    <dd class="text-lg font-semibold text-slate-900" data-testid="plan-data">{m.data_headline(card.data)}</dd>
                     <dt class="sr-only">{m.validity}</dt>
-                    <dd class="text-right text-slate-700" data-testid="plan-validity">{m.days(card.validity_days)}</dd>
+                    <dd class="self-center text-right text-slate-700" data-testid="plan-validity">{m.days(card.validity_days)}</dd>
+                    {fair_use}
                     <dt class="sr-only">{m.voice}</dt>
                     <dd class="col-span-2 text-slate-600">{voice_sms_summary(m, &card)}</dd>
                 </dl>

@@ -1,11 +1,15 @@
 //! Small labelled facts about a plan, shared by the card and the plan page.
-use crate::domain::plan::{DataAllowance, Generation, PlanCard, PlanKind};
+use crate::domain::plan::{BillingPeriod, DataAllowance, Generation, PlanCard, PlanKind};
 use crate::i18n::Messages;
 use leptos::prelude::*;
 
-/// Short badges: 5G, top-up, shared lines, billing period.
+/// Short badges: day pass or yearly, 5G, shared lines, top-up. Monthly is the ordinary case
+/// and gets no badge.
 pub fn plan_badges(m: &'static Messages, card: &PlanCard) -> impl IntoView + use<> {
-    let mut badges: Vec<String> = vec![m.period_label(card.billing_period).to_string()];
+    let mut badges: Vec<String> = Vec::new();
+    if card.billing_period != BillingPeriod::Month {
+        badges.push(m.period_label(card.billing_period).to_string());
+    }
     if card.max_generation == Generation::G5 {
         badges.push("5G".into());
     }
@@ -32,7 +36,12 @@ pub fn data_summary(m: &'static Messages, data: DataAllowance) -> String {
     match data {
         DataAllowance::Limited { mb } => m.data_amount(mb),
         DataAllowance::Unlimited { fair_use_daily_mb } => {
-            format!("{} · {}/{}", m.unlimited, m.data_amount(fair_use_daily_mb), m.locale.pick(["day", "天", "день"]))
+            format!(
+                "{} · {}/{}",
+                m.unlimited,
+                m.data_amount(fair_use_daily_mb),
+                m.locale.pick(["day", "天", "день"])
+            )
         }
     }
 }

@@ -95,9 +95,7 @@ impl CatalogQuery {
     /// offered choices are dropped and reported, so a mistyped link still shows the catalog.
     pub fn parse<'a>(get: impl Fn(&str) -> Option<&'a str>) -> ParsedQuery {
         let mut rejected = Vec::new();
-        let field = |name: &'static str| -> Option<&'a str> {
-            get(name).map(str::trim).filter(|v| !v.is_empty())
-        };
+        let field = |name: &'static str| -> Option<&'a str> { get(name).map(str::trim).filter(|v| !v.is_empty()) };
         let dest = field("dest").and_then(|d| {
             let valid = d.len() <= 24 && d.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
             valid.then(|| d.to_ascii_uppercase())
@@ -144,7 +142,11 @@ impl CatalogQuery {
             pairs.push(("page", self.page.to_string()));
         }
         // Every value is already restricted to [A-Za-z0-9-], so no percent-encoding is needed.
-        pairs.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&")
+        pairs
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("&")
     }
 
     pub fn with_page(&self, page: u32) -> CatalogQuery {
@@ -217,7 +219,13 @@ mod tests {
     fn empty_values_mean_any_and_defaults_are_omitted() {
         let parsed = parse(&[("dest", ""), ("data", " "), ("sort", "featured"), ("page", "1")]);
         assert!(parsed.rejected.is_empty());
-        assert_eq!(parsed.query, CatalogQuery { page: 1, ..Default::default() });
+        assert_eq!(
+            parsed.query,
+            CatalogQuery {
+                page: 1,
+                ..Default::default()
+            }
+        );
         assert_eq!(parsed.query.to_query_string(), "");
         assert!(!parsed.query.is_filtered());
     }
@@ -233,8 +241,17 @@ mod tests {
             ("sort", "random"),
             ("page", "0"),
         ]);
-        assert_eq!(parsed.rejected, vec!["dest", "data", "days", "period", "kind", "sort", "page"]);
-        assert_eq!(parsed.query, CatalogQuery { page: 1, ..Default::default() });
+        assert_eq!(
+            parsed.rejected,
+            vec!["dest", "data", "days", "period", "kind", "sort", "page"]
+        );
+        assert_eq!(
+            parsed.query,
+            CatalogQuery {
+                page: 1,
+                ..Default::default()
+            }
+        );
     }
 
     #[test]

@@ -40,9 +40,7 @@ impl Locale {
 
     pub fn from_code(code: &str) -> Option<Locale> {
         let primary = code.split(['-', '_']).next()?.trim();
-        Locale::ALL
-            .into_iter()
-            .find(|l| l.code().eq_ignore_ascii_case(primary))
+        Locale::ALL.into_iter().find(|l| l.code().eq_ignore_ascii_case(primary))
     }
 
     /// Picks the best of `offered` for an `Accept-Language` header, by quality then order.
@@ -59,10 +57,10 @@ impl Locale {
             if quality == 0 || tag.is_empty() || tag == "*" {
                 continue;
             }
-            if let Some(locale) = Locale::from_code(tag).filter(|l| offered.contains(l)) {
-                if best.is_none_or(|(q, _)| quality > q) {
-                    best = Some((quality, locale));
-                }
+            if let Some(locale) = Locale::from_code(tag).filter(|l| offered.contains(l))
+                && best.is_none_or(|(q, _)| quality > q)
+            {
+                best = Some((quality, locale));
             }
         }
         best.map(|(_, l)| l)

@@ -121,9 +121,13 @@ pub struct Destination {
 /// How much data a plan carries.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DataAllowance {
-    Limited { mb: u32 },
+    Limited {
+        mb: u32,
+    },
     /// Unlimited plans run at full speed for a daily allowance, then slow down until the next day.
-    Unlimited { fair_use_daily_mb: u32 },
+    Unlimited {
+        fair_use_daily_mb: u32,
+    },
 }
 
 impl DataAllowance {
@@ -131,7 +135,9 @@ impl DataAllowance {
     pub fn from_columns(data_mb: Option<i32>, fair_use_daily_mb: Option<i32>) -> Option<Self> {
         match (data_mb, fair_use_daily_mb) {
             (Some(mb), None) if mb > 0 => Some(Self::Limited { mb: mb as u32 }),
-            (None, Some(daily)) if daily > 0 => Some(Self::Unlimited { fair_use_daily_mb: daily as u32 }),
+            (None, Some(daily)) if daily > 0 => Some(Self::Unlimited {
+                fair_use_daily_mb: daily as u32,
+            }),
             _ => None,
         }
     }

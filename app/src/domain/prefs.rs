@@ -54,10 +54,16 @@ impl ShopContext {
                     Locale::Ru => Some(Currency::RUB),
                     Locale::En => None,
                 };
-                by_language.filter(offered_currency).filter(|_| locale != default_locale)
+                by_language
+                    .filter(offered_currency)
+                    .filter(|_| locale != default_locale)
             })
             .unwrap_or(default_currency);
-        ShopContext { storefront, locale, currency }
+        ShopContext {
+            storefront,
+            locale,
+            currency,
+        }
     }
 }
 

@@ -13,7 +13,11 @@ pub static EN: Messages = Messages {
     catalog_title: "Travel eSIM plans",
     catalog_heading: "Mobile data for your next trip",
     catalog_lead: "Pick a plan for where you are going, install it by QR code before you leave, and land connected.",
-    catalog_points: ["Delivered instantly by e-mail", "No roaming charges", "Top up from your phone"],
+    catalog_points: [
+        "Delivered instantly by e-mail",
+        "No roaming charges",
+        "Top up from your phone",
+    ],
     filters: "Filters",
     destination: "Destination",
     any_destination: "Any destination",

@@ -196,11 +196,7 @@ impl Messages {
             return format!("{mb} {mb_unit}");
         }
         let tenths = (mb as u64 * 10 + 512) / 1024;
-        if tenths % 10 == 0 {
-            format!("{} {gb_unit}", tenths / 10)
-        } else {
-            format!("{}{dec}{} {gb_unit}", tenths / 10, tenths % 10)
-        }
+        format!("{} {gb_unit}", one_decimal(tenths, dec))
     }
 
     pub fn speed(&self, kbps: u32) -> String {
@@ -211,11 +207,17 @@ impl Messages {
         if kbps < 1000 {
             return format!("{kbps} {kbps_unit}");
         }
-        let tenths = (kbps + 50) / 100;
-        if tenths % 10 == 0 {
-            format!("{} {mbps_unit}", tenths / 10)
-        } else {
-            format!("{}{dec}{} {mbps_unit}", tenths / 10, tenths % 10)
+        let tenths = (kbps as u64 + 50) / 100;
+        format!("{} {mbps_unit}", one_decimal(tenths, dec))
+    }
+
+    /// "2 GB/day at full speed", under "Unlimited".
+    pub fn daily_full_speed(&self, mb: u32) -> String {
+        let amount = self.data_amount(mb);
+        match self.locale {
+            Locale::En => format!("{amount}/day at full speed"),
+            Locale::Zh => format!("每天 {amount} 高速流量"),
+            Locale::Ru => format!("{amount}/день на полной скорости"),
         }
     }
 
@@ -237,9 +239,9 @@ impl Messages {
                     Locale::En => format!(
                         "Full speed for the first {allowance} each day. After that the connection slows to {slow} until the allowance resets the next day; it never cuts off."
                     ),
-                    Locale::Zh => format!(
-                        "每天前 {allowance} 为高速流量，之后网速降至 {slow}，次日恢复高速；不会断网。"
-                    ),
+                    Locale::Zh => {
+                        format!("每天前 {allowance} 为高速流量，之后网速降至 {slow}，次日恢复高速；不会断网。")
+                    }
                     Locale::Ru => format!(
                         "Первые {allowance} каждый день — на полной скорости. Затем скорость снижается до {slow} до обновления лимита на следующий день; связь не отключается."
                     ),
@@ -252,7 +254,9 @@ impl Messages {
                     Locale::En => format!(
                         "Full speed for all {total}. When it is used up you stay online at {slow} until the plan expires, or top up for more."
                     ),
-                    Locale::Zh => format!("{total} 全部为高速流量。用完后可继续以 {slow} 上网直至套餐到期，或充值加量。"),
+                    Locale::Zh => {
+                        format!("{total} 全部为高速流量。用完后可继续以 {slow} 上网直至套餐到期，或充值加量。")
+                    }
                     Locale::Ru => format!(
                         "Все {total} — на полной скорости. Когда трафик закончится, интернет продолжит работать на скорости {slow} до конца срока, или можно докупить пакет."
                     ),
@@ -290,6 +294,15 @@ impl Locale {
             Locale::Zh => &zh::ZH,
             Locale::Ru => &ru::RU,
         }
+    }
+}
+
+/// A count of tenths as "15" or "1.5", dropping a zero decimal.
+fn one_decimal(tenths: u64, dec: &str) -> String {
+    if tenths.is_multiple_of(10) {
+        (tenths / 10).to_string()
+    } else {
+        format!("{}{dec}{}", tenths / 10, tenths % 10)
     }
 }
 
@@ -338,9 +351,12 @@ mod tests {
 
     #[test]
     fn fair_use_is_stated_for_unlimited_plans() {
-        let text = Locale::En
-            .messages()
-            .fair_use_terms(DataAllowance::Unlimited { fair_use_daily_mb: 2048 }, Some(512));
+        let text = Locale::En.messages().fair_use_terms(
+            DataAllowance::Unlimited {
+                fair_use_daily_mb: 2048,
+            },
+            Some(512),
+        );
         assert!(text.contains("first 2 GB each day"), "{text}");
         assert!(text.contains("512 kbps"), "{text}");
     }
@@ -350,7 +366,13 @@ mod tests {
         for l in Locale::ALL {
             assert_eq!(l.messages().locale, l);
         }
-        assert_ne!(Locale::En.messages().catalog_heading, Locale::Ru.messages().catalog_heading);
-        assert_ne!(Locale::En.messages().catalog_heading, Locale::Zh.messages().catalog_heading);
+        assert_ne!(
+            Locale::En.messages().catalog_heading,
+            Locale::Ru.messages().catalog_heading
+        );
+        assert_ne!(
+            Locale::En.messages().catalog_heading,
+            Locale::Zh.messages().catalog_heading
+        );
     }
 }

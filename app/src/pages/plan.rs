@@ -50,7 +50,13 @@ fn plan_view(m: &'static Messages, shop_name: String, d: PlanDetail) -> impl Int
     let card = &d.card;
     let locale = m.locale;
     let price = card.price.format(locale);
-    let description = format!("{} — {}, {}. {}", card.name, data_summary(m, card.data), m.days(card.validity_days), price);
+    let description = format!(
+        "{} — {}, {}. {}",
+        card.name,
+        data_summary(m, card.data),
+        m.days(card.validity_days),
+        price
+    );
     let speed = match card.data {
         DataAllowance::Unlimited { .. } | DataAllowance::Limited { .. } => card.max_generation.label().to_string(),
     };

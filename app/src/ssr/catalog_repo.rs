@@ -163,10 +163,7 @@ pub async fn list_plans(pool: &PgPool, scope: CatalogScope, query: &CatalogQuery
     let total = rows.first().map(|r| r.total as u64).unwrap_or(0);
     let plans = rows
         .into_iter()
-        .map(|r| {
-            card_row!(r)
-            .into_card(scope.currency)
-        })
+        .map(|r| card_row!(r).into_card(scope.currency))
         .collect::<Result<_, _>>()?;
     Ok(PlanPage { plans, total })
 }
@@ -175,18 +172,20 @@ pub async fn list_plans(pool: &PgPool, scope: CatalogScope, query: &CatalogQuery
 /// and worldwide destinations the storefront sells.
 pub async fn filter_destinations(pool: &PgPool, scope: CatalogScope) -> Result<Vec<Destination>, RepoError> {
     let rows = sqlx::query!(
-        r#"SELECT code AS "code!", kind AS "kind!", name AS "name!" FROM (
+        r#"WITH sold AS (
+               SELECT DISTINCT destination_code FROM plans WHERE storefront_id = $1 AND active
+           )
+           SELECT code AS "code!", kind AS "kind!", name AS "name!" FROM (
                SELECT DISTINCT c.code::text AS code, 'country' AS kind,
                       CASE $2 WHEN 'zh' THEN c.name_zh WHEN 'ru' THEN c.name_ru ELSE c.name_en END AS name
-               FROM plans p
-               JOIN destination_countries dc ON dc.destination_code = p.destination_code
+               FROM sold
+               JOIN destination_countries dc ON dc.destination_code = sold.destination_code
                JOIN countries c ON c.code = dc.country_code
-               WHERE p.storefront_id = $1 AND p.active
                UNION
-               SELECT DISTINCT d.code, d.kind::text,
+               SELECT d.code, d.kind::text,
                       CASE $2 WHEN 'zh' THEN d.name_zh WHEN 'ru' THEN d.name_ru ELSE d.name_en END
-               FROM plans p JOIN destinations d ON d.code = p.destination_code
-               WHERE p.storefront_id = $1 AND p.active AND d.kind <> 'country'
+               FROM sold JOIN destinations d ON d.code = sold.destination_code
+               WHERE d.kind <> 'country'
            ) t
            ORDER BY kind = 'country' DESC, kind = 'global', name"#,
         scope.storefront_id,
@@ -198,7 +197,11 @@ pub async fn filter_destinations(pool: &PgPool, scope: CatalogScope) -> Result<V
         .map(|r| {
             let kind = DestinationKind::from_code(&r.kind)
                 .ok_or_else(|| RepoError::Inconsistent(format!("destination kind {}", r.kind)))?;
-            Ok(Destination { code: r.code, kind, name: r.name })
+            Ok(Destination {
+                code: r.code,
+                kind,
+                name: r.name,
+            })
         })
         .collect()
 }
@@ -248,7 +251,10 @@ pub async fn find_plan(pool: &PgPool, scope: CatalogScope, slug: &str) -> Result
     .fetch_all(pool)
     .await?
     .into_iter()
-    .map(|c| Country { code: c.code, name: c.name })
+    .map(|c| Country {
+        code: c.code,
+        name: c.name,
+    })
     .collect();
 
     let networks = sqlx::query!(
@@ -266,14 +272,17 @@ pub async fn find_plan(pool: &PgPool, scope: CatalogScope, slug: &str) -> Result
     .map(|n| {
         let generation = Generation::from_code(&n.generation)
             .ok_or_else(|| RepoError::Inconsistent(format!("network generation {}", n.generation)))?;
-        Ok(Network { country: n.country, operator: n.operator, generation })
+        Ok(Network {
+            country: n.country,
+            operator: n.operator,
+            generation,
+        })
     })
     .collect::<Result<Vec<_>, RepoError>>()?;
 
     let validity_starts = ValidityStart::from_code(&r.validity_starts)
         .ok_or_else(|| RepoError::Inconsistent(format!("validity start {}", r.validity_starts)))?;
-    let card = card_row!(r)
-    .into_card(scope.currency)?;
+    let card = card_row!(r).into_card(scope.currency)?;
     Ok(Some(PlanDetail {
         card,
         description: r.description,

@@ -28,7 +28,10 @@ impl RequestShop {
             currency_cookie.as_deref(),
             accept,
         );
-        RequestShop { storefront, shop: Arc::new(shop) }
+        RequestShop {
+            storefront,
+            shop: Arc::new(shop),
+        }
     }
 }
 

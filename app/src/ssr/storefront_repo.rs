@@ -15,7 +15,11 @@ pub struct Storefront {
 }
 
 /// Finds the storefront served on `host`, or else the one named `fallback_slug`.
-pub async fn find_for_host(pool: &PgPool, host: Option<&str>, fallback_slug: &str) -> Result<Option<Storefront>, RepoError> {
+pub async fn find_for_host(
+    pool: &PgPool,
+    host: Option<&str>,
+    fallback_slug: &str,
+) -> Result<Option<Storefront>, RepoError> {
     let row = sqlx::query!(
         r#"SELECT s.id, s.slug, s.name, s.support_email, s.brand_color,
                   s.default_language, s.default_currency AS "default_currency!: String",

@@ -33,7 +33,11 @@ pub async fn send(router: &Router, req: Request<Body>) -> Answer {
     let status = res.status();
     let headers = res.headers().clone();
     let bytes = res.into_body().collect().await.expect("body").to_bytes();
-    Answer { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+    Answer {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
 }
 
 pub fn get(uri: &str) -> http::request::Builder {
@@ -51,7 +55,10 @@ pub fn card_slugs(html: &str) -> Vec<String> {
 
 /// The `data-price` (minor units) of every plan card on a page, in order.
 pub fn card_prices(html: &str) -> Vec<i64> {
-    attr_values(html, "data-price").iter().map(|p| p.parse().expect("numeric price")).collect()
+    attr_values(html, "data-price")
+        .iter()
+        .map(|p| p.parse().expect("numeric price"))
+        .collect()
 }
 
 fn attr_values(html: &str, attr: &str) -> Vec<String> {
