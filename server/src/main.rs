@@ -31,7 +31,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let state = AppState {
         leptos_options,
-        app: AppContext { pool: pool.clone() },
+        app: AppContext::new(pool.clone()),
         default_storefront: config.default_storefront.clone(),
         secure_cookies: config.secure_cookies,
     };

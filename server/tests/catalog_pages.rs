@@ -264,3 +264,53 @@ async fn a_storefront_only_shows_its_own_plans(pool: PgPool) {
     assert_eq!(card_slugs(&other.body), vec!["other-only-plan".to_string()]);
     assert!(other.body.contains("Other Shop") && other.body.contains("€9.99"));
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn catalog_from_memory_follows_every_change_at_once(pool: PgPool) {
+    let router = demo_router(pool.clone()).await;
+    let card_price = |html: &str| {
+        let slugs = card_slugs(html);
+        let prices = card_prices(html);
+        slugs.iter().position(|s| s == "russia-10gb-30d").map(|i| prices[i])
+    };
+    assert_eq!(card_price(&get_page(&router, "/?dest=RU").await.body), Some(1900));
+
+    sqlx::query(
+        "UPDATE plan_prices SET amount_minor = 1750 WHERE currency = 'USD'
+           AND plan_id = (SELECT id FROM plans WHERE slug = 'russia-10gb-30d')",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    let page = get_page(&router, "/?dest=RU").await;
+    assert_eq!(
+        card_price(&page.body),
+        Some(1750),
+        "new price shown on the next request"
+    );
+    assert!(page.body.contains("$17.50"));
+
+    sqlx::query(
+        "UPDATE plan_texts SET name = 'Russia Explorer 10 GB' WHERE language = 'en'
+                 AND plan_id = (SELECT id FROM plans WHERE slug = 'russia-10gb-30d')",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    assert!(
+        get_page(&router, "/?dest=RU")
+            .await
+            .body
+            .contains("Russia Explorer 10 GB")
+    );
+
+    sqlx::query("UPDATE plans SET active = false WHERE slug = 'russia-10gb-30d'")
+        .execute(&pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        card_price(&get_page(&router, "/?dest=RU").await.body),
+        None,
+        "withdrawn plan disappears"
+    );
+}

@@ -12,7 +12,7 @@ pub struct CatalogPageData {
 }
 
 #[cfg(feature = "ssr")]
-fn scope() -> Result<(crate::ssr::AppContext, crate::ssr::catalog_repo::CatalogScope), ApiError> {
+fn scope() -> Result<(crate::ssr::AppContext, crate::ssr::catalog_repo::CatalogScope, i64), ApiError> {
     use crate::ssr::{app_context, catalog_repo::CatalogScope, shop_context};
     let ctx = app_context()?;
     let req = shop_context::current()?;
@@ -22,31 +22,32 @@ fn scope() -> Result<(crate::ssr::AppContext, crate::ssr::catalog_repo::CatalogS
         fallback_locale: req.storefront.default_locale,
         currency: req.shop.currency,
     };
-    Ok((ctx, scope))
+    Ok((ctx, scope, req.storefront.catalog_version))
+}
+
+/// The storefront's catalog for this request's language and currency, from memory when current.
+#[cfg(feature = "ssr")]
+async fn snapshot() -> Result<std::sync::Arc<crate::ssr::catalog_cache::CatalogSnapshot>, ApiError> {
+    let (ctx, scope, version) = scope()?;
+    ctx.catalog
+        .snapshot(&ctx.pool, scope, version)
+        .await
+        .map_err(|e| crate::ssr::respond_with(e.into()))
 }
 
 /// One page of the storefront's plans for the filters in `query`. Public: anyone may browse.
 #[server(prefix = "/api", endpoint = "catalog", input = Json)]
 pub async fn get_catalog(query: CatalogQuery) -> Result<CatalogPageData, ApiError> {
-    use crate::ssr::{catalog_repo, respond_with};
-    let (ctx, scope) = scope()?;
-    let page = catalog_repo::list_plans(&ctx.pool, scope, &query)
-        .await
-        .map_err(|e| respond_with(e.into()))?;
-    Ok(CatalogPageData {
-        plans: page.plans,
-        total: page.total,
-    })
+    use crate::domain::catalog_select::select_page;
+    let snapshot = snapshot().await?;
+    let (plans, total) = select_page(&snapshot.cards, |d, c| snapshot.covers(d, c), &query);
+    Ok(CatalogPageData { plans, total })
 }
 
 /// The destinations the catalog can be filtered by. Public.
 #[server(prefix = "/api", endpoint = "destinations", input = Json)]
 pub async fn get_filter_destinations() -> Result<Vec<Destination>, ApiError> {
-    use crate::ssr::{catalog_repo, respond_with};
-    let (ctx, scope) = scope()?;
-    catalog_repo::filter_destinations(&ctx.pool, scope)
-        .await
-        .map_err(|e| respond_with(e.into()))
+    Ok(snapshot().await?.destinations.clone())
 }
 
 /// One plan by slug; `None` when this storefront does not sell it. Public.
@@ -60,7 +61,7 @@ pub async fn get_plan(slug: String) -> Result<Option<PlanDetail>, ApiError> {
     {
         return Ok(None);
     }
-    let (ctx, scope) = scope()?;
+    let (ctx, scope, _) = scope()?;
     catalog_repo::find_plan(&ctx.pool, scope, &slug)
         .await
         .map_err(|e| respond_with(e.into()))

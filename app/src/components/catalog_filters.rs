@@ -41,88 +41,49 @@ pub fn CatalogFilters(
                     <optgroup label=m.regions>{regions.into_iter().map(dest_option).collect_view()}</optgroup>
                 </select>
             </div>
-            <div>
-                <label class=LABEL for="f-data">{m.min_data}</label>
-                <select id="f-data" name="data" class=SELECT on:change=submit_enclosing_form>
-                    <option value="" selected=move || q().min_data.is_none()>{m.any_amount}</option>
-                    {MIN_DATA_CHOICES_GB
-                        .into_iter()
-                        .map(|gb| {
-                            view! {
-                                <option value=gb.to_string() selected=move || q().min_data == Some(MinData::Gb(gb))>
-                                    {m.at_least_gb(gb)}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                    <option value="unlimited" selected=move || q().min_data == Some(MinData::Unlimited)>
-                        {m.unlimited}
-                    </option>
-                </select>
-            </div>
-            <div>
-                <label class=LABEL for="f-days">{m.trip_length}</label>
-                <select id="f-days" name="days" class=SELECT on:change=submit_enclosing_form>
-                    <option value="" selected=move || q().min_days.is_none()>{m.any_length}</option>
-                    {MIN_DAYS_CHOICES
-                        .into_iter()
-                        .map(|d| {
-                            view! {
-                                <option value=d.to_string() selected=move || q().min_days == Some(d)>
-                                    {m.at_least_days(d)}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
-            <div>
-                <label class=LABEL for="f-period">{m.billing}</label>
-                <select id="f-period" name="period" class=SELECT on:change=submit_enclosing_form>
-                    <option value="" selected=move || q().period.is_none()>{m.any_billing}</option>
-                    {BillingPeriod::ALL
-                        .into_iter()
-                        .map(|p| {
-                            view! {
-                                <option value=p.code() selected=move || q().period == Some(p)>
-                                    {m.period_label(p)}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
-            <div>
-                <label class=LABEL for="f-kind">{m.plan_type}</label>
-                <select id="f-kind" name="kind" class=SELECT on:change=submit_enclosing_form>
-                    <option value="" selected=move || q().kind.is_none()>{m.any_type}</option>
-                    {PlanKind::ALL
-                        .into_iter()
-                        .map(|k| {
-                            view! {
-                                <option value=k.code() selected=move || q().kind == Some(k)>
-                                    {m.kind_label(k)}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
-            <div>
-                <label class=LABEL for="f-sort">{m.sort_by}</label>
-                <select id="f-sort" name="sort" class=SELECT on:change=submit_enclosing_form data-testid="sort-select">
-                    {SortOrder::ALL
-                        .into_iter()
-                        .map(|o| {
-                            view! {
-                                <option value=o.code() selected=move || q().sort == o>
-                                    {m.sort_label(o.code())}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
+            <FilterSelect
+                id="f-data"
+                name="data"
+                label=m.min_data
+                any=m.any_amount
+                current=Signal::derive(move || q().min_data.map(|d| d.code()))
+                choices=MIN_DATA_CHOICES_GB
+                    .into_iter()
+                    .map(|gb| (MinData::Gb(gb).code(), m.at_least_gb(gb)))
+                    .chain([(MinData::Unlimited.code(), m.unlimited.to_string())])
+                    .collect()
+            />
+            <FilterSelect
+                id="f-days"
+                name="days"
+                label=m.trip_length
+                any=m.any_length
+                current=Signal::derive(move || q().min_days.map(|d| d.to_string()))
+                choices=MIN_DAYS_CHOICES.into_iter().map(|d| (d.to_string(), m.at_least_days(d))).collect()
+            />
+            <FilterSelect
+                id="f-period"
+                name="period"
+                label=m.billing
+                any=m.any_billing
+                current=Signal::derive(move || q().period.map(|p| p.code().to_string()))
+                choices=BillingPeriod::ALL.into_iter().map(|p| (p.code().to_string(), m.period_label(p).to_string())).collect()
+            />
+            <FilterSelect
+                id="f-kind"
+                name="kind"
+                label=m.plan_type
+                any=m.any_type
+                current=Signal::derive(move || q().kind.map(|k| k.code().to_string()))
+                choices=PlanKind::ALL.into_iter().map(|k| (k.code().to_string(), m.kind_label(k).to_string())).collect()
+            />
+            <FilterSelect
+                id="f-sort"
+                name="sort"
+                label=m.sort_by
+                current=Signal::derive(move || Some(q().sort.code().to_string()))
+                choices=SortOrder::ALL.into_iter().map(|o| (o.code().to_string(), m.sort_label(o.code()).to_string())).collect()
+            />
             <div class="flex items-center gap-3">
                 // Hydrated, every change applies at once; the button stays for keyboard users
                 // and for the page without JavaScript.
@@ -143,5 +104,37 @@ pub fn CatalogFilters(
                 </a>
             </div>
         </Form>
+    }
+}
+
+/// One labelled filter: an optional "any" choice, then `choices` as (query value, label).
+/// Changing it applies the filters at once when the page is hydrated.
+#[component]
+fn FilterSelect(
+    id: &'static str,
+    name: &'static str,
+    label: &'static str,
+    #[prop(optional)] any: Option<&'static str>,
+    current: Signal<Option<String>>,
+    choices: Vec<(String, String)>,
+) -> impl IntoView {
+    view! {
+        <div>
+            <label class=LABEL for=id>{label}</label>
+            <select id=id name=name class=SELECT on:change=submit_enclosing_form>
+                {any.map(|text| view! { <option value="" selected=move || current.get().is_none()>{text}</option> })}
+                {choices
+                    .into_iter()
+                    .map(|(value, text)| {
+                        let this = value.clone();
+                        view! {
+                            <option value=value selected=move || current.get().as_deref() == Some(this.as_str())>
+                                {text}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
     }
 }

@@ -1,5 +1,6 @@
 //! Types and validation shared by the server and the browser.
 pub mod catalog_query;
+pub mod catalog_select;
 pub mod locale;
 pub mod money;
 pub mod plan;

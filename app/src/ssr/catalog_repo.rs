@@ -1,6 +1,5 @@
 //! Catalog queries. Each is one round trip with every filter bound as a parameter.
 use super::RepoError;
-use crate::domain::catalog_query::{CatalogQuery, MinData, PAGE_SIZE};
 use crate::domain::locale::Locale;
 use crate::domain::money::{Currency, Money};
 use crate::domain::plan::{
@@ -8,14 +7,8 @@ use crate::domain::plan::{
     PlanKind, ValidityStart,
 };
 use sqlx::PgPool;
+use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
-
-/// The plans on one catalog page and how many match in all.
-#[derive(Clone, Debug)]
-pub struct PlanPage {
-    pub plans: Vec<PlanCard>,
-    pub total: u64,
-}
 
 /// Where the catalog is read from: one storefront, in one language and currency.
 #[derive(Clone, Copy, Debug)]
@@ -101,71 +94,62 @@ impl CardRow {
     }
 }
 
-/// One page of plans matching `query`, priced in the scope's currency. Plans without a price in
+/// Every plan the storefront sells in the scope's currency, in featured order: country plans,
+/// then regions, then worldwide; by destination name; cheapest first. Plans without a price in
 /// that currency are not for sale in it and are left out.
-pub async fn list_plans(pool: &PgPool, scope: CatalogScope, query: &CatalogQuery) -> Result<PlanPage, RepoError> {
-    let (min_mb, unlimited_only) = match query.min_data {
-        None => (None, false),
-        Some(MinData::Gb(gb)) => (Some(gb as i32 * 1024), false),
-        Some(MinData::Unlimited) => (None, true),
-    };
-    let offset = (query.page.max(1) as i64 - 1) * PAGE_SIZE as i64;
+pub async fn all_plan_cards(pool: &PgPool, scope: CatalogScope) -> Result<Vec<PlanCard>, RepoError> {
     let rows = sqlx::query!(
         r#"SELECT p.slug,
                   COALESCE(tl.name, tf.name, p.slug) AS "name!",
                   p.destination_code,
                   d.kind::text AS "destination_kind!",
                   CASE $2 WHEN 'zh' THEN d.name_zh WHEN 'ru' THEN d.name_ru ELSE d.name_en END AS "destination_name!",
-                  (SELECT count(*) FROM destination_countries dc WHERE dc.destination_code = p.destination_code) AS "country_count!",
+                  COALESCE(cc.n, 0) AS "country_count!",
                   p.data_mb, p.fair_use_daily_mb, p.throttle_kbps, p.voice_minutes, p.sms_count, p.validity_days,
                   p.billing_period::text AS "billing_period!", p.kind::text AS "kind!", p.max_lines, p.can_top_up,
                   p.max_generation::text AS "max_generation!",
-                  pr.amount_minor,
-                  count(*) OVER () AS "total!"
+                  pr.amount_minor
            FROM plans p
            JOIN destinations d ON d.code = p.destination_code
            JOIN plan_prices pr ON pr.plan_id = p.id AND pr.currency = $4
+           LEFT JOIN (SELECT destination_code, count(*) AS n FROM destination_countries GROUP BY destination_code) cc
+                  ON cc.destination_code = p.destination_code
            LEFT JOIN plan_texts tl ON tl.plan_id = p.id AND tl.language = $2
            LEFT JOIN plan_texts tf ON tf.plan_id = p.id AND tf.language = $3
            WHERE p.storefront_id = $1 AND p.active
-             AND ($5::text IS NULL OR p.destination_code = $5 OR EXISTS (
-                    SELECT 1 FROM destination_countries dc
-                    WHERE dc.destination_code = p.destination_code AND dc.country_code = $5))
-             AND ($6::int IS NULL OR p.data_mb IS NULL OR p.data_mb >= $6)
-             AND (NOT $7 OR p.data_mb IS NULL)
-             AND ($8::int IS NULL OR p.validity_days >= $8)
-             AND ($9::text IS NULL OR p.billing_period::text = $9)
-             AND ($10::text IS NULL OR p.kind::text = $10)
-           ORDER BY
-             CASE WHEN $11 = 'featured' THEN array_position(ARRAY['country','region','global'], d.kind::text) END,
-             CASE WHEN $11 = 'featured' THEN CASE $2 WHEN 'zh' THEN d.name_zh WHEN 'ru' THEN d.name_ru ELSE d.name_en END END,
-             CASE WHEN $11 = 'price-desc' THEN pr.amount_minor END DESC,
-             CASE WHEN $11 = 'data' THEN COALESCE(p.data_mb, 2147483647) END DESC,
-             CASE WHEN $11 = 'validity' THEN p.validity_days END DESC,
-             pr.amount_minor, p.slug
-           LIMIT $12 OFFSET $13"#,
+           ORDER BY array_position(ARRAY['country','region','global'], d.kind::text),
+                    CASE $2 WHEN 'zh' THEN d.name_zh WHEN 'ru' THEN d.name_ru ELSE d.name_en END,
+                    pr.amount_minor, p.slug"#,
         scope.storefront_id,
         scope.locale.code(),
         scope.fallback_locale.code(),
         scope.currency.code(),
-        query.dest.as_deref(),
-        min_mb,
-        unlimited_only,
-        query.min_days.map(|d| d as i32),
-        query.period.map(|p| p.code()),
-        query.kind.map(|k| k.code()),
-        query.sort.code(),
-        PAGE_SIZE as i64,
-        offset,
     )
     .fetch_all(pool)
     .await?;
-    let total = rows.first().map(|r| r.total as u64).unwrap_or(0);
-    let plans = rows
-        .into_iter()
+    rows.into_iter()
         .map(|r| card_row!(r).into_card(scope.currency))
-        .collect::<Result<_, _>>()?;
-    Ok(PlanPage { plans, total })
+        .collect()
+}
+
+/// For each destination the storefront sells, the countries it covers.
+pub async fn destination_coverage(
+    pool: &PgPool,
+    storefront_id: Uuid,
+) -> Result<HashMap<String, HashSet<String>>, RepoError> {
+    let rows = sqlx::query!(
+        r#"SELECT dc.destination_code, dc.country_code::text AS "country_code!"
+           FROM destination_countries dc
+           WHERE dc.destination_code IN (SELECT destination_code FROM plans WHERE storefront_id = $1 AND active)"#,
+        storefront_id,
+    )
+    .fetch_all(pool)
+    .await?;
+    let mut coverage: HashMap<String, HashSet<String>> = HashMap::new();
+    for r in rows {
+        coverage.entry(r.destination_code).or_default().insert(r.country_code);
+    }
+    Ok(coverage)
 }
 
 /// The destinations a shopper can filter by: every country some plan covers, then the regional

@@ -1,4 +1,5 @@
 //! Server-only code: database access and request context. Never compiled to WASM.
+pub mod catalog_cache;
 pub mod catalog_repo;
 pub mod shop_context;
 pub mod storefront_repo;
@@ -25,6 +26,16 @@ impl From<RepoError> for ApiError {
 #[derive(Clone, Debug)]
 pub struct AppContext {
     pub pool: sqlx::PgPool,
+    pub catalog: std::sync::Arc<catalog_cache::CatalogCache>,
+}
+
+impl AppContext {
+    pub fn new(pool: sqlx::PgPool) -> AppContext {
+        AppContext {
+            pool,
+            catalog: Default::default(),
+        }
+    }
 }
 
 /// Sets the response status for `err` and hands it back; the one place an API error meets HTTP.

@@ -37,12 +37,14 @@ impl RequestShop {
 
 /// The current request's shop, for code running inside Leptos (pages, server functions).
 pub fn current() -> Result<RequestShop, ApiError> {
-    leptos::prelude::use_context::<http::request::Parts>()
-        .and_then(|parts| parts.extensions.get::<RequestShop>().cloned())
-        .ok_or_else(|| {
-            tracing::error!("request reached Leptos without a resolved storefront");
-            respond_with(ApiError::Internal)
-        })
+    let parts = leptos::prelude::use_context::<http::request::Parts>().ok_or_else(|| {
+        // Leptos renders the app once without a request to list its routes; nothing to serve then.
+        respond_with(ApiError::Internal)
+    })?;
+    parts.extensions.get::<RequestShop>().cloned().ok_or_else(|| {
+        tracing::error!("request reached Leptos without a resolved storefront");
+        respond_with(ApiError::Internal)
+    })
 }
 
 /// Reads one cookie's value from the `Cookie` headers.

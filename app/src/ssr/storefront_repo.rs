@@ -12,6 +12,8 @@ pub struct Storefront {
     pub brand: StorefrontBrand,
     pub default_locale: Locale,
     pub default_currency: Currency,
+    /// Moves whenever anything the catalog shows changes; see the catalog cache.
+    pub catalog_version: i64,
 }
 
 /// Finds the storefront served on `host`, or else the one named `fallback_slug`.
@@ -21,7 +23,7 @@ pub async fn find_for_host(
     fallback_slug: &str,
 ) -> Result<Option<Storefront>, RepoError> {
     let row = sqlx::query!(
-        r#"SELECT s.id, s.slug, s.name, s.support_email, s.brand_color,
+        r#"SELECT s.id, s.slug, s.catalog_version, s.name, s.support_email, s.brand_color,
                   s.default_language, s.default_currency AS "default_currency!: String",
                   ARRAY(SELECT language FROM storefront_languages l WHERE l.storefront_id = s.id ORDER BY language) AS "languages!",
                   ARRAY(SELECT currency::text FROM storefront_currencies c WHERE c.storefront_id = s.id ORDER BY currency) AS "currencies!"
@@ -56,5 +58,6 @@ pub async fn find_for_host(
         },
         default_locale,
         default_currency,
+        catalog_version: row.catalog_version,
     }))
 }

@@ -16,7 +16,7 @@ pub async fn demo_router(pool: PgPool) -> Router {
     let leptos_options = LeptosOptions::builder().output_name("roamdesk").build();
     build_router(AppState {
         leptos_options,
-        app: AppContext { pool },
+        app: AppContext::new(pool),
         default_storefront: "demo".into(),
         secure_cookies: false,
     })
