@@ -65,7 +65,9 @@ ensure_node_tools() {
   command -v npm >/dev/null || fail "Node.js and npm are needed for Tailwind, wasm-opt and Playwright"
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     step "Installing npm tools (Tailwind CSS, binaryen, Playwright)"
-    npm ci --no-audit --no-fund --loglevel=error
+    # Not `npm ci`: npm 11 rejects this lockfile for lacking other platforms' optional packages.
+    # Versions are pinned exactly in package.json and the lockfile is read, never rewritten.
+    npm install --no-save --no-audit --no-fund --loglevel=error
   fi
 }
 

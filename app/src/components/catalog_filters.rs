@@ -5,7 +5,7 @@ use crate::i18n::Messages;
 use leptos::prelude::*;
 use leptos_router::components::Form;
 
-const SELECT: &str = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-2 text-sm";
+const SELECT: &str = "mt-1 block w-full min-w-0 rounded-md border border-slate-300 bg-white px-2 py-2 text-sm";
 const LABEL: &str = "block text-sm font-medium text-slate-700";
 
 /// The filter and sort form. A GET form, so the filters live in the query string: without
@@ -31,9 +31,9 @@ pub fn CatalogFilters(
     };
 
     view! {
-        <Form method="GET" action="/" noscroll=true attr:class="space-y-4" attr:data-testid="filters">
-            <h2 class="text-sm font-semibold uppercase tracking-wide text-slate-500">{m.filters}</h2>
-            <div>
+        <Form method="GET" action="/" noscroll=true attr:class="grid grid-cols-2 gap-3 lg:grid-cols-1 lg:gap-4" attr:data-testid="filters">
+            <h2 class="col-span-2 text-sm font-semibold uppercase tracking-wide text-slate-500 lg:col-span-1">{m.filters}</h2>
+            <div class="col-span-2 lg:col-span-1">
                 <label class=LABEL for="f-dest">{m.destination}</label>
                 <select id="f-dest" name="dest" class=SELECT on:change=submit_enclosing_form>
                     <option value="" selected=move || q().dest.is_none()>{m.any_destination}</option>
@@ -84,7 +84,7 @@ pub fn CatalogFilters(
                 current=Signal::derive(move || Some(q().sort.code().to_string()))
                 choices=SortOrder::ALL.into_iter().map(|o| (o.code().to_string(), m.sort_label(o.code()).to_string())).collect()
             />
-            <div class="flex items-center gap-3">
+            <div class="col-span-2 flex items-center gap-3 lg:col-span-1">
                 // Hydrated, every change applies at once; the button stays for keyboard users
                 // and for the page without JavaScript.
                 <button

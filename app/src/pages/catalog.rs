@@ -23,9 +23,9 @@ pub fn CatalogPage() -> impl IntoView {
     view! {
         <Title text=format!("{} · {}", m.catalog_title, shop.storefront.name) />
         <Meta name="description" content=m.site_description />
-        <section class="py-8 sm:py-10">
-            <h1 class="text-3xl font-bold tracking-tight text-slate-900 sm:text-4xl">{m.catalog_heading}</h1>
-            <p class="mt-3 max-w-2xl text-lg text-slate-600">{m.catalog_lead}</p>
+        <section class="py-5 sm:py-10">
+            <h1 class="text-2xl font-bold tracking-tight text-slate-900 sm:text-4xl">{m.catalog_heading}</h1>
+            <p class="mt-2 max-w-2xl text-slate-600 sm:mt-3 sm:text-lg">{m.catalog_lead}</p>
             <ul class="mt-4 flex flex-wrap gap-x-6 gap-y-2 text-sm text-slate-700">
                 {m.catalog_points
                     .iter()
@@ -38,8 +38,8 @@ pub fn CatalogPage() -> impl IntoView {
                 {m.ignored_filters}
             </p>
         </Show>
-        <div class="grid gap-8 lg:grid-cols-[15rem_1fr]">
-            <aside class="rounded-xl border border-slate-200 bg-white p-4 lg:self-start">
+        <div class="grid gap-6 lg:grid-cols-[15rem_1fr] lg:gap-8">
+            <aside class="rounded-xl border border-slate-200 bg-white p-3 sm:p-4 lg:self-start">
                 <Suspense fallback=|| ()>
                     {move || Suspend::new(async move {
                         let destinations = destinations.await.unwrap_or_default();
