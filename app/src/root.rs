@@ -36,7 +36,7 @@ fn shop_context() -> ShopContext {
     let resolved = SharedValue::new(|| {
         #[cfg(feature = "ssr")]
         {
-            crate::ssr::shop_context::current().ok().map(|r| (*r.shop).clone())
+            crate::ssr::shop_context::try_current().map(|r| (*r.shop).clone())
         }
         #[cfg(not(feature = "ssr"))]
         {

@@ -1,7 +1,7 @@
 use crate::api::catalog::get_plan;
 use crate::components::plan_facts::{data_summary, plan_badges, voice_sms_summary};
 use crate::components::use_shop;
-use crate::domain::plan::{DataAllowance, DestinationKind, PlanDetail};
+use crate::domain::plan::{DestinationKind, PlanDetail};
 use crate::i18n::Messages;
 use crate::pages::not_found::NotFound;
 use leptos::prelude::*;
@@ -57,9 +57,7 @@ fn plan_view(m: &'static Messages, shop_name: String, d: PlanDetail) -> impl Int
         m.days(card.validity_days),
         price
     );
-    let speed = match card.data {
-        DataAllowance::Unlimited { .. } | DataAllowance::Limited { .. } => card.max_generation.label().to_string(),
-    };
+    let speed = card.max_generation.label();
     let covered = (card.destination.kind != DestinationKind::Country || d.countries.len() > 1).then(|| {
         let countries = d.countries.clone();
         view! {
@@ -103,7 +101,7 @@ fn plan_view(m: &'static Messages, shop_name: String, d: PlanDetail) -> impl Int
                 <section class="mt-6">
                     <h2 class="sr-only">{m.plan_details}</h2>
                     <dl class="grid grid-cols-2 gap-3 sm:grid-cols-4">
-                        {fact(m.data, data_summary(m, card.data), "fact-data")}
+                        {fact(m.data, m.data_headline(card.data), "fact-data")}
                         {fact(m.validity, m.days(card.validity_days), "fact-validity")}
                         {fact(m.voice, if card.voice_minutes > 0 { m.minutes(card.voice_minutes) } else { m.none.to_string() }, "fact-voice")}
                         {fact(m.sms, if card.sms_count > 0 { m.sms_count(card.sms_count) } else { m.none.to_string() }, "fact-sms")}

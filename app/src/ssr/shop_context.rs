@@ -35,14 +35,20 @@ impl RequestShop {
     }
 }
 
-/// The current request's shop, for code running inside Leptos (pages, server functions).
+/// The current request's shop, if Leptos is rendering for a request that went through the
+/// storefront middleware. Leptos also renders the app once at start-up, without a request, to
+/// list its routes: there is no shop then, and that is not an error.
+pub fn try_current() -> Option<RequestShop> {
+    leptos::prelude::use_context::<http::request::Parts>()?
+        .extensions
+        .get::<RequestShop>()
+        .cloned()
+}
+
+/// The current request's shop, for server functions, which always run for a request.
 pub fn current() -> Result<RequestShop, ApiError> {
-    let parts = leptos::prelude::use_context::<http::request::Parts>().ok_or_else(|| {
-        // Leptos renders the app once without a request to list its routes; nothing to serve then.
-        respond_with(ApiError::Internal)
-    })?;
-    parts.extensions.get::<RequestShop>().cloned().ok_or_else(|| {
-        tracing::error!("request reached Leptos without a resolved storefront");
+    try_current().ok_or_else(|| {
+        tracing::error!("request reached a server function without a resolved storefront");
         respond_with(ApiError::Internal)
     })
 }
