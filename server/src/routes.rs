@@ -3,17 +3,19 @@ use crate::state::AppState;
 use app::ssr::prefs_handler::{SecureCookies, set_prefs};
 use app::ssr::shop_context::RequestShop;
 use app::ssr::storefront_repo;
+use app::ssr::web_safety::{CSP_FOR_NON_PAGES, refuse_cross_site};
 use app::{App, shell};
 use axum::extract::{Request, State};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Router};
-use http::{StatusCode, header};
+use http::{HeaderValue, StatusCode, header};
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use std::sync::Arc;
 use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
 
 pub fn build_router(state: AppState) -> Router {
     let routes = generate_route_list(App);
@@ -30,8 +32,25 @@ pub fn build_router(state: AppState) -> Router {
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(middleware::from_fn_with_state(state.clone(), resolve_storefront))
+        .layer(middleware::from_fn(refuse_cross_site))
         .layer(Extension(SecureCookies(state.secure_cookies)))
         .layer(CompressionLayer::new())
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CSP_FOR_NON_PAGES),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("strict-origin-when-cross-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
         .with_state(state)
 }
 

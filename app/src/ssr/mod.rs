@@ -53,3 +53,4 @@ pub fn app_context() -> Result<AppContext, ApiError> {
     })
 }
 pub mod prefs_handler;
+pub mod web_safety;

@@ -1,0 +1,120 @@
+//! Browser-facing safety: the Content-Security-Policy and the cross-site request check.
+use axum::extract::Request;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use http::{HeaderMap, Method, StatusCode, header};
+
+/// The policy for pages Leptos renders. Scripts run only from this site or with this response's
+/// nonce (Leptos puts it on its hydration script); `wasm-unsafe-eval` lets the WASM app compile;
+/// nothing may frame the site.
+pub fn content_security_policy(nonce: &str) -> String {
+    format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; \
+         form-action 'self'; frame-ancestors 'none'"
+    )
+}
+
+/// For responses that are not pages (errors in plain text, JSON): allow nothing.
+pub const CSP_FOR_NON_PAGES: &str = "default-src 'none'; frame-ancestors 'none'";
+
+/// Whether a request that would change something was started by another site. Browsers send
+/// `Origin` on every POST and `Sec-Fetch-Site` on every request; a request with neither does not
+/// come from a browser and so cannot ride a visitor's cookies.
+pub fn is_cross_site(method: &Method, headers: &HeaderMap) -> bool {
+    if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) {
+        return false;
+    }
+    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok())
+        && site.eq_ignore_ascii_case("cross-site")
+    {
+        return true;
+    }
+    let Some(origin) = headers.get(header::ORIGIN) else {
+        return false;
+    };
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+    match (origin.to_str().ok().and_then(origin_authority), host) {
+        (Some(origin_host), Some(host)) => !origin_host.eq_ignore_ascii_case(host),
+        // "null" (sandboxed or privacy-redirected) or unreadable origins are not this site.
+        _ => true,
+    }
+}
+
+/// `https://shop.example:8443` → `shop.example:8443`.
+fn origin_authority(origin: &str) -> Option<&str> {
+    let (_, rest) = origin.split_once("://")?;
+    (!rest.is_empty() && !rest.contains('/')).then_some(rest)
+}
+
+/// Refuses cross-site state-changing requests with 403 before any handler runs.
+pub async fn refuse_cross_site(req: Request, next: Next) -> Response {
+    if is_cross_site(req.method(), req.headers()) {
+        tracing::warn!(method = %req.method(), path = %req.uri().path(), "refused a cross-site request");
+        return (
+            StatusCode::FORBIDDEN,
+            "This request came from another site and was refused.",
+        )
+            .into_response();
+    }
+    next.run(req).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&str, &str)]) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        for (k, v) in pairs {
+            h.insert(http::HeaderName::from_bytes(k.as_bytes()).unwrap(), v.parse().unwrap());
+        }
+        h
+    }
+
+    #[test]
+    fn same_origin_and_non_browser_posts_pass() {
+        let same = headers(&[("host", "shop.example"), ("origin", "https://shop.example")]);
+        assert!(!is_cross_site(&Method::POST, &same));
+        let with_port = headers(&[("host", "127.0.0.1:3000"), ("origin", "http://127.0.0.1:3000")]);
+        assert!(!is_cross_site(&Method::POST, &with_port));
+        assert!(!is_cross_site(&Method::POST, &headers(&[("host", "shop.example")])));
+        let same_site = headers(&[("host", "shop.example"), ("sec-fetch-site", "same-origin")]);
+        assert!(!is_cross_site(&Method::POST, &same_site));
+    }
+
+    #[test]
+    fn foreign_null_and_cross_site_posts_are_refused() {
+        let foreign = headers(&[("host", "shop.example"), ("origin", "https://evil.example")]);
+        assert!(is_cross_site(&Method::POST, &foreign));
+        let other_port = headers(&[("host", "shop.example"), ("origin", "https://shop.example:8443")]);
+        assert!(is_cross_site(&Method::POST, &other_port));
+        assert!(is_cross_site(
+            &Method::POST,
+            &headers(&[("host", "shop.example"), ("origin", "null")])
+        ));
+        assert!(is_cross_site(
+            &Method::DELETE,
+            &headers(&[("host", "shop.example"), ("sec-fetch-site", "cross-site")])
+        ));
+    }
+
+    #[test]
+    fn reads_are_never_refused() {
+        let foreign = headers(&[
+            ("host", "shop.example"),
+            ("origin", "https://evil.example"),
+            ("sec-fetch-site", "cross-site"),
+        ]);
+        assert!(!is_cross_site(&Method::GET, &foreign));
+        assert!(!is_cross_site(&Method::HEAD, &foreign));
+    }
+
+    #[test]
+    fn policy_carries_the_nonce_and_forbids_framing() {
+        let csp = content_security_policy("abc123");
+        assert!(csp.contains("script-src 'self' 'nonce-abc123' 'wasm-unsafe-eval'"));
+        assert!(csp.contains("frame-ancestors 'none'"));
+        assert!(!csp.contains("unsafe-inline"));
+    }
+}
