@@ -71,6 +71,32 @@ ensure_node_tools() {
   fi
 }
 
+# Python test tools (aiosmtpd) in a project-local virtualenv, pinned in scripts/requirements-test.txt.
+VENV="$ROOT/target/venv"
+ensure_python_tools() {
+  ensure_debian_packages python3-venv
+  if [ ! -x "$VENV/bin/python" ] || [ scripts/requirements-test.txt -nt "$VENV/.installed" ]; then
+    step "Installing Python test tools (aiosmtpd) into target/venv"
+    python3 -m venv "$VENV"
+    "$VENV/bin/pip" install -q --disable-pip-version-check -r scripts/requirements-test.txt
+    touch "$VENV/.installed"
+  fi
+  export ROAMDESK_AIOSMTPD="$VENV/bin/aiosmtpd"
+}
+
+# Starts an SMTP server on 127.0.0.1:$1 that stores every message in the Maildir $2.
+start_smtp_sink() {
+  local port="$1" maildir="$2"
+  mkdir -p "$maildir"
+  "$VENV/bin/python" -m aiosmtpd -n -l "127.0.0.1:$port" -c aiosmtpd.handlers.Mailbox "$maildir" &
+  SMTP_PID=$!
+  for _ in $(seq 50); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
+    sleep 0.1
+  done
+  fail "the SMTP server did not start on port $port"
+}
+
 # A project-local PostgreSQL cluster under target/pg, on its own port, reachable on loopback only.
 pg_ctl_as_owner() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$PG_BIN/$1" "${@:2}"; else "$PG_BIN/$1" "${@:2}"; fi

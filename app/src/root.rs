@@ -2,6 +2,11 @@ use crate::components::layout::{SiteFooter, SiteHeader};
 use crate::domain::locale::Locale;
 use crate::domain::money::Currency;
 use crate::domain::prefs::{ShopContext, StorefrontBrand};
+use crate::pages::account::{
+    forgot::ForgotPage, invitation::InvitationPage, profile::AccountPage, reset::ResetPage, sign_in::SignInPage,
+    sign_up::SignUpPage, verify::VerifyPage,
+};
+use crate::pages::staff::{audit::AuditPage, outbox::OutboxPage, team::StaffPage};
 use crate::pages::{catalog::CatalogPage, not_found::NotFound, plan::PlanPage};
 use leptos::prelude::*;
 use leptos_meta::{Html, Link, Meta, MetaTags, Stylesheet, provide_meta_context};
@@ -100,6 +105,16 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=CatalogPage ssr=SsrMode::Async />
                     <Route path=path!("/plans/:slug") view=PlanPage ssr=SsrMode::Async />
+                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("/account/sign-in") view=SignInPage ssr=SsrMode::Async />
+                    <Route path=path!("/account/sign-up") view=SignUpPage ssr=SsrMode::Async />
+                    <Route path=path!("/account/verify") view=VerifyPage ssr=SsrMode::Async />
+                    <Route path=path!("/account/forgot") view=ForgotPage ssr=SsrMode::Async />
+                    <Route path=path!("/account/reset") view=ResetPage ssr=SsrMode::Async />
+                    <Route path=path!("/account/invitation") view=InvitationPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff") view=StaffPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/audit") view=AuditPage ssr=SsrMode::Async />
+                    <Route path=path!("/operator/outbox") view=OutboxPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <SiteFooter />

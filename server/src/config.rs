@@ -11,6 +11,14 @@ pub struct Config {
     pub load_demo_data: bool,
     /// Mark cookies `Secure`; on whenever the site is served over TLS.
     pub secure_cookies: bool,
+    /// How the platform is reached from outside; the start of links in e-mails.
+    pub public_url: String,
+    /// `smtp://host:port`, `smtp://user:pass@host:587?tls=required` or `smtps://…`; unset keeps
+    /// mail in the outbox for operators to read.
+    pub smtp_url: Option<String>,
+    pub mail_from: String,
+    /// Believe `X-Forwarded-For` for the client IP; only behind a reverse proxy that sets it.
+    pub trust_forwarded_for: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -38,6 +46,14 @@ impl Config {
             default_storefront: env::var("ROAMDESK_DEFAULT_STOREFRONT").unwrap_or_else(|_| "demo".into()),
             load_demo_data: parse("ROAMDESK_DEMO_DATA", false, parse_bool)?,
             secure_cookies: parse("ROAMDESK_SECURE_COOKIES", false, parse_bool)?,
+            public_url: parse("ROAMDESK_PUBLIC_URL", "http://127.0.0.1:3000".to_string(), |v| {
+                (v.starts_with("http://") || v.starts_with("https://"))
+                    .then(|| v.trim_end_matches('/').to_string())
+                    .ok_or("an http:// or https:// URL")
+            })?,
+            smtp_url: env::var("ROAMDESK_SMTP_URL").ok().filter(|v| !v.trim().is_empty()),
+            mail_from: env::var("ROAMDESK_MAIL_FROM").unwrap_or_else(|_| "Roamdesk <no-reply@roamdesk.invalid>".into()),
+            trust_forwarded_for: parse("ROAMDESK_TRUST_FORWARDED_FOR", false, parse_bool)?,
         })
     }
 }

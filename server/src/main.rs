@@ -1,10 +1,13 @@
 use app::ssr::AppContext;
+use app::ssr::mail::Mailer;
 use leptos::config::get_configuration;
 use server::config::Config;
 use server::demo;
 use server::routes::build_router;
 use server::state::AppState;
+use server::workers;
 use sqlx::postgres::PgPoolOptions;
+use std::net::SocketAddr;
 use std::time::Duration;
 use tracing_subscriber::EnvFilter;
 
@@ -29,18 +32,37 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         tracing::info!("demo storefront loaded");
     }
 
+    let (stop_workers, workers_stop) = tokio::sync::watch::channel(false);
+    let mut workers = vec![workers::spawn_maintenance(pool.clone(), workers_stop.clone())];
+    match &config.smtp_url {
+        Some(url) => {
+            let mailer = Mailer::from_url(url, &config.mail_from)?;
+            workers.push(workers::spawn_mail_worker(pool.clone(), mailer, workers_stop.clone()));
+        }
+        None => tracing::info!(
+            "no ROAMDESK_SMTP_URL: e-mail stays in the outbox, readable by operators at /operator/outbox"
+        ),
+    }
+
     let state = AppState {
         leptos_options,
-        app: AppContext::new(pool.clone()),
+        app: AppContext::new(pool.clone())
+            .with_public_url(&config.public_url)
+            .with_smtp_configured(config.smtp_url.is_some()),
         default_storefront: config.default_storefront.clone(),
         secure_cookies: config.secure_cookies,
+        trust_forwarded_for: config.trust_forwarded_for,
     };
     let router = build_router(state);
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!("listening on http://{addr}");
-    axum::serve(listener, router)
+    axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(shutdown_signal())
         .await?;
+    let _ = stop_workers.send(true);
+    for worker in workers {
+        let _ = worker.await;
+    }
     pool.close().await;
     tracing::info!("stopped");
     Ok(())

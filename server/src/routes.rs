@@ -1,11 +1,12 @@
 //! The HTTP surface: Leptos pages and server functions, health, preferences, static files.
 use crate::state::AppState;
+use app::ssr::auth::client_ip::client_ip;
 use app::ssr::prefs_handler::{SecureCookies, set_prefs};
 use app::ssr::shop_context::RequestShop;
 use app::ssr::storefront_repo;
 use app::ssr::web_safety::{CSP_FOR_NON_PAGES, refuse_cross_site};
 use app::{App, shell};
-use axum::extract::{Request, State};
+use axum::extract::{ConnectInfo, Request, State};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -13,12 +14,27 @@ use axum::{Extension, Router};
 use http::{HeaderValue, StatusCode, header};
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
+use std::net::SocketAddr;
 use std::sync::Arc;
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
+use tower_sessions::cookie::{SameSite, time};
+use tower_sessions::{Expiry, SessionManagerLayer};
+use tower_sessions_sqlx_store::PostgresStore;
+
+/// The session cookie's name; the session itself lives in PostgreSQL.
+pub const SESSION_COOKIE: &str = "rd_session";
 
 pub fn build_router(state: AppState) -> Router {
     let routes = generate_route_list(App);
+    // SameSite=Lax keeps the cookie off cross-site POSTs (one half of the CSRF defence; the
+    // Origin check in `refuse_cross_site` is the other). Sessions end after 14 idle days.
+    let sessions = SessionManagerLayer::new(PostgresStore::new(state.app.pool.clone()))
+        .with_name(SESSION_COOKIE)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(state.secure_cookies)
+        .with_expiry(Expiry::OnInactivity(time::Duration::days(14)));
     let app_context = state.app.clone();
     let leptos_options = state.leptos_options.clone();
     Router::new()
@@ -32,6 +48,8 @@ pub fn build_router(state: AppState) -> Router {
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(middleware::from_fn_with_state(state.clone(), resolve_storefront))
+        .layer(sessions)
+        .layer(middleware::from_fn_with_state(state.clone(), record_client_ip))
         .layer(middleware::from_fn(refuse_cross_site))
         .layer(Extension(SecureCookies(state.secure_cookies)))
         .layer(CompressionLayer::new())
@@ -63,6 +81,14 @@ async fn healthz(State(state): State<AppState>) -> Response {
             (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
         }
     }
+}
+
+/// Stores the caller's IP in the request for throttling and the audit log.
+async fn record_client_ip(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0);
+    let ip = client_ip(req.headers(), peer, state.trust_forwarded_for);
+    req.extensions_mut().insert(ip);
+    next.run(req).await
 }
 
 /// Resolves which storefront a request is for, and the shopper's language and currency, once,

@@ -9,4 +9,6 @@ pub struct AppState {
     pub app: AppContext,
     pub default_storefront: String,
     pub secure_cookies: bool,
+    #[from_ref(skip)]
+    pub trust_forwarded_for: bool,
 }

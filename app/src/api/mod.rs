@@ -1,2 +1,4 @@
-//! Server functions: each checks its caller, calls the data layer and maps errors. Thin on purpose.
+//! Server functions: each checks its caller, calls the domain and maps errors. Thin on purpose.
+pub mod account;
 pub mod catalog;
+pub mod staff;

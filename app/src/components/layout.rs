@@ -1,5 +1,7 @@
 use super::enhance::submit_enclosing_form;
 use super::use_shop;
+use crate::api::account::{SignOut, get_viewer};
+use crate::domain::account::Role;
 use crate::domain::money::Currency;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -24,9 +26,46 @@ pub fn SiteHeader() -> impl IntoView {
                     </a>
                 </nav>
                 </div>
-                <PrefsForm />
+                <div class="flex flex-wrap items-center gap-3">
+                    <AccountMenu />
+                    <PrefsForm />
+                </div>
             </div>
         </header>
+    }
+}
+
+/// Who is signed in, with their links and a sign-out button; or the sign-in link.
+#[component]
+fn AccountMenu() -> impl IntoView {
+    let l = use_shop().locale;
+    let viewer = Resource::new_blocking(|| (), |_| get_viewer());
+    let sign_out = ServerAction::<SignOut>::new();
+    let link = "text-sm font-medium text-slate-700 hover:text-teal-800";
+    view! {
+        <Suspense fallback=|| ()>
+            {move || viewer.get().map(|v| match v.ok().flatten() {
+                Some(v) => view! {
+                    <nav class="flex flex-wrap items-center gap-3" data-testid="account-menu">
+                        {v.role.is_staff().then(|| view! {
+                            <a href="/staff" class=link>{l.pick(["Staff", "员工", "Сотрудникам"])}</a>
+                        })}
+                        {(v.role == Role::Operator).then(|| view! {
+                            <a href="/operator/outbox" class=link>{l.pick(["Outbox", "发件箱", "Письма"])}</a>
+                        })}
+                        <a href="/account" class=link data-testid="signed-in-as">{v.display_name().to_string()}</a>
+                        <ActionForm action=sign_out>
+                            <button type="submit" class="rounded-md border border-slate-300 px-2 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100" data-testid="sign-out">
+                                {l.pick(["Sign out", "退出", "Выйти"])}
+                            </button>
+                        </ActionForm>
+                    </nav>
+                }.into_any(),
+                None => view! {
+                    <a href="/account/sign-in" class=link data-testid="sign-in-link">{l.pick(["Sign in", "登录", "Войти"])}</a>
+                }.into_any(),
+            })}
+        </Suspense>
     }
 }
 

@@ -1,5 +1,6 @@
 pub mod catalog_filters;
 pub mod enhance;
+pub mod form;
 pub mod layout;
 pub mod plan_card;
 pub mod plan_facts;

@@ -1,7 +1,9 @@
 //! Types and validation shared by the server and the browser.
+pub mod account;
 pub mod catalog_query;
 pub mod catalog_select;
 pub mod locale;
 pub mod money;
 pub mod plan;
 pub mod prefs;
+pub mod staff;

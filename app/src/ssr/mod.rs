@@ -1,4 +1,7 @@
 //! Server-only code: database access and request context. Never compiled to WASM.
+pub mod accounts;
+pub mod audit;
+pub mod auth;
 pub mod catalog_cache;
 pub mod catalog_repo;
 pub mod shop_context;
@@ -27,6 +30,12 @@ impl From<RepoError> for ApiError {
 pub struct AppContext {
     pub pool: sqlx::PgPool,
     pub catalog: std::sync::Arc<catalog_cache::CatalogCache>,
+    /// Where the platform is reached from outside, e.g. `https://shop.example`; e-mailed links to
+    /// storefronts without a host of their own start with it. Never taken from the request's
+    /// `Host` header, which an attacker controls.
+    pub public_url: std::sync::Arc<str>,
+    /// Whether a delivery worker sends mail; without one the outbox page is where mail is read.
+    pub smtp_configured: bool,
 }
 
 impl AppContext {
@@ -34,7 +43,19 @@ impl AppContext {
         AppContext {
             pool,
             catalog: Default::default(),
+            public_url: "http://127.0.0.1:3000".into(),
+            smtp_configured: false,
         }
+    }
+
+    pub fn with_public_url(mut self, url: &str) -> AppContext {
+        self.public_url = url.trim_end_matches('/').into();
+        self
+    }
+
+    pub fn with_smtp_configured(mut self, configured: bool) -> AppContext {
+        self.smtp_configured = configured;
+        self
     }
 }
 
@@ -52,5 +73,7 @@ pub fn app_context() -> Result<AppContext, ApiError> {
         respond_with(ApiError::Internal)
     })
 }
+pub mod mail;
 pub mod prefs_handler;
+pub mod request;
 pub mod web_safety;

@@ -14,6 +14,8 @@ pub struct Storefront {
     pub default_currency: Currency,
     /// Moves whenever anything the catalog shows changes; see the catalog cache.
     pub catalog_version: i64,
+    /// The host name the storefront is served on; `None` for the platform default.
+    pub host: Option<String>,
 }
 
 /// Finds the storefront served on `host`, or else the one named `fallback_slug`.
@@ -23,7 +25,7 @@ pub async fn find_for_host(
     fallback_slug: &str,
 ) -> Result<Option<Storefront>, RepoError> {
     let row = sqlx::query!(
-        r#"SELECT s.id, s.slug, s.catalog_version, s.name, s.support_email, s.brand_color,
+        r#"SELECT s.id, s.slug, s.catalog_version, s.host, s.name, s.support_email, s.brand_color,
                   s.default_language, s.default_currency AS "default_currency!: String",
                   ARRAY(SELECT language FROM storefront_languages l WHERE l.storefront_id = s.id ORDER BY language) AS "languages!",
                   ARRAY(SELECT currency::text FROM storefront_currencies c WHERE c.storefront_id = s.id ORDER BY currency) AS "currencies!"
@@ -59,5 +61,25 @@ pub async fn find_for_host(
         default_locale,
         default_currency,
         catalog_version: row.catalog_version,
+        host: row.host,
     }))
+}
+
+/// The storefront with this id, for staff pages that act on a storefront named in the request.
+pub async fn find_by_id(pool: &PgPool, id: Uuid) -> Result<Option<Storefront>, RepoError> {
+    let Some(slug) = sqlx::query_scalar!("SELECT slug FROM storefronts WHERE id = $1", id)
+        .fetch_optional(pool)
+        .await?
+    else {
+        return Ok(None);
+    };
+    find_for_host(pool, None, &slug).await
+}
+
+/// Every storefront's id and name, for the operator's storefront picker.
+pub async fn list_names(pool: &PgPool) -> Result<Vec<(Uuid, String)>, RepoError> {
+    let rows = sqlx::query!("SELECT id, name FROM storefronts ORDER BY name")
+        .fetch_all(pool)
+        .await?;
+    Ok(rows.into_iter().map(|r| (r.id, r.name)).collect())
 }

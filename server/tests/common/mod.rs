@@ -11,6 +11,8 @@ use server::state::AppState;
 use sqlx::PgPool;
 use tower::ServiceExt;
 
+pub mod accounts;
+
 pub async fn demo_router(pool: PgPool) -> Router {
     assert!(server::demo::load_if_empty(&pool).await.expect("demo data loads"));
     let leptos_options = LeptosOptions::builder().output_name("roamdesk").build();
@@ -19,6 +21,8 @@ pub async fn demo_router(pool: PgPool) -> Router {
         app: AppContext::new(pool),
         default_storefront: "demo".into(),
         secure_cookies: false,
+        // Tests say which IP a request comes from with X-Forwarded-For.
+        trust_forwarded_for: true,
     })
 }
 

@@ -1,0 +1,195 @@
+//! Staff server functions: the counter's customer search (agents), the team and audit log
+//! (reseller admins, operators), the outbox (operators), and accepting an invitation (public,
+//! by link).
+#[cfg(feature = "ssr")]
+use crate::domain::account::Role;
+use crate::domain::staff::{AuditRow, CustomerMatch, InvitationDetails, OutboxPage, StaffOverview};
+use crate::error::ApiError;
+use leptos::prelude::*;
+use uuid::Uuid;
+
+#[cfg(feature = "ssr")]
+use crate::ssr::{
+    accounts::{AccountError, staff},
+    auth::{Access, Principal, authorize, ensure_storefront, session as auth_session, session::SessionAccount},
+    request::{RequestScope, navigate_to, request_scope, session},
+    storefront_repo,
+};
+
+/// The storefront a staff call acts on: the one named (checked against the caller), else the
+/// caller's own request storefront.
+#[cfg(feature = "ssr")]
+async fn target_storefront(
+    principal: &Principal,
+    scope: &RequestScope,
+    named: Option<Uuid>,
+) -> Result<std::sync::Arc<storefront_repo::Storefront>, ApiError> {
+    let Some(id) = named.filter(|id| *id != scope.storefront.id) else {
+        return Ok(scope.storefront.clone());
+    };
+    ensure_storefront(principal, id)?;
+    storefront_repo::find_by_id(&scope.ctx.pool, id)
+        .await?
+        .map(std::sync::Arc::new)
+        .ok_or_else(|| crate::ssr::respond_with(ApiError::NotFound))
+}
+
+#[server(prefix = "/api", endpoint = "staff/customers")]
+pub async fn search_customers(query: String) -> Result<Vec<CustomerMatch>, ApiError> {
+    let principal = authorize(Access::Staff).await?;
+    let scope = request_scope()?;
+    let storefront = target_storefront(&principal, &scope, None).await?;
+    Ok(staff::search_customers(&scope.ctx, storefront.id, &query).await?)
+}
+
+#[server(prefix = "/api", endpoint = "staff/overview")]
+pub async fn get_staff_overview(storefront: Option<Uuid>) -> Result<StaffOverview, ApiError> {
+    let principal = authorize(Access::ResellerAdmin).await?;
+    let scope = request_scope()?;
+    let target = target_storefront(&principal, &scope, storefront).await?;
+    let storefronts = if principal.role() == Role::Operator {
+        storefront_repo::list_names(&scope.ctx.pool).await?
+    } else {
+        vec![]
+    };
+    Ok(StaffOverview {
+        storefront_id: target.id,
+        storefront_name: target.brand.name.clone(),
+        storefronts,
+        members: staff::members(&scope.ctx, target.id).await?,
+        invitations: staff::pending_invitations(&scope.ctx, target.id).await?,
+        grantable: Role::grantable_by(principal.role()),
+        me: principal.id(),
+    })
+}
+
+#[server(prefix = "/api", endpoint = "staff/invite")]
+pub async fn invite_staff(storefront: Uuid, email: String, role: String) -> Result<String, ApiError> {
+    let principal = authorize(Access::ResellerAdmin).await?;
+    let scope = request_scope()?;
+    let target = target_storefront(&principal, &scope, Some(storefront)).await?;
+    let role = Role::from_code(&role).ok_or(ApiError::Account(
+        crate::domain::account::AccountProblem::RoleNotGrantable,
+    ))?;
+    staff::invite(
+        &scope.ctx,
+        &target,
+        &principal.account,
+        &scope.ip,
+        &email,
+        role,
+        scope.locale,
+    )
+    .await?;
+    Ok(navigate_to(&format!("/staff?storefront={}&invited=1", target.id)))
+}
+
+#[server(prefix = "/api", endpoint = "staff/role")]
+pub async fn change_staff_role(storefront: Uuid, account: Uuid, role: String) -> Result<String, ApiError> {
+    let principal = authorize(Access::ResellerAdmin).await?;
+    let scope = request_scope()?;
+    let target = target_storefront(&principal, &scope, Some(storefront)).await?;
+    let role = Role::from_code(&role).ok_or(ApiError::Account(
+        crate::domain::account::AccountProblem::RoleNotGrantable,
+    ))?;
+    staff::change_role(&scope.ctx, &principal.account, &scope.ip, target.id, account, role).await?;
+    Ok(navigate_to(&format!("/staff?storefront={}&changed=1", target.id)))
+}
+
+#[server(prefix = "/api", endpoint = "staff/invitation/revoke")]
+pub async fn revoke_invitation(storefront: Uuid, invitation: Uuid) -> Result<String, ApiError> {
+    let principal = authorize(Access::ResellerAdmin).await?;
+    let scope = request_scope()?;
+    let target = target_storefront(&principal, &scope, Some(storefront)).await?;
+    staff::revoke_invitation(&scope.ctx, &principal.account, &scope.ip, target.id, invitation).await?;
+    Ok(navigate_to(&format!("/staff?storefront={}", target.id)))
+}
+
+/// The audit log of one storefront; operators may ask for every storefront with `all`.
+#[server(prefix = "/api", endpoint = "staff/audit")]
+pub async fn audit_log(storefront: Option<Uuid>, all: Option<bool>) -> Result<Vec<AuditRow>, ApiError> {
+    let principal = authorize(Access::ResellerAdmin).await?;
+    let scope = request_scope()?;
+    let filter = if all == Some(true) && principal.role() == Role::Operator {
+        None
+    } else {
+        Some(target_storefront(&principal, &scope, storefront).await?.id)
+    };
+    let entries = crate::ssr::audit::recent(&scope.ctx.pool, filter, 200)
+        .await
+        .map_err(AccountError::from)?;
+    Ok(entries
+        .into_iter()
+        .map(|e| AuditRow {
+            at: e.at,
+            actor: e.actor_email,
+            ip: e.actor_ip,
+            action: e.action,
+            target: e.target_email,
+            details: e.details.to_string(),
+        })
+        .collect())
+}
+
+#[server(prefix = "/api", endpoint = "operator/outbox")]
+pub async fn outbox() -> Result<OutboxPage, ApiError> {
+    authorize(Access::Operator).await?;
+    let scope = request_scope()?;
+    let rows = crate::ssr::mail::outbox::recent(&scope.ctx.pool, 200)
+        .await
+        .map_err(AccountError::from)?;
+    Ok(OutboxPage {
+        smtp_configured: scope.ctx.smtp_configured,
+        rows: rows
+            .into_iter()
+            .map(|r| crate::domain::staff::OutboxRow {
+                id: r.id,
+                storefront: r.storefront_name,
+                kind: r.kind,
+                to: r.to_address,
+                subject: r.subject,
+                body_text: r.body_text,
+                status: r.status,
+                attempts: r.attempts,
+                last_error: r.last_error,
+                created_at: r.created_at,
+                sent_at: r.sent_at,
+            })
+            .collect(),
+    })
+}
+
+/// What an invitation link offers. Public: the link is the credential.
+#[server(prefix = "/api", endpoint = "staff/invitation")]
+pub async fn get_invitation(token: String) -> Result<InvitationDetails, ApiError> {
+    let scope = request_scope()?;
+    Ok(staff::invitation_details(&scope.ctx, &token).await?)
+}
+
+#[server(prefix = "/api", endpoint = "staff/invitation/accept")]
+pub async fn accept_invitation(
+    token: String,
+    full_name: String,
+    password: String,
+    confirm: Option<String>,
+) -> Result<String, ApiError> {
+    let scope = request_scope()?;
+    let session = session()?;
+    let input = staff::Acceptance {
+        secret: token,
+        full_name,
+        password,
+        confirm: confirm.unwrap_or_default(),
+    };
+    let account = staff::accept_invitation(&scope.ctx, &scope.storefront, &scope.ip, input, scope.locale).await?;
+    auth_session::sign_in(
+        &session,
+        SessionAccount {
+            account_id: account.id,
+            epoch: account.session_epoch,
+        },
+    )
+    .await
+    .map_err(AccountError::from)?;
+    Ok(navigate_to("/staff"))
+}

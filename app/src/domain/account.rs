@@ -1,0 +1,345 @@
+//! Who is signed in, what they may do, and the rules for what they type into account forms.
+use super::locale::Locale;
+use serde::{Deserialize, Serialize};
+
+/// A person's role in their storefront. Ordered: each role can do what the ones before it can.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Role {
+    Customer,
+    Agent,
+    ResellerAdmin,
+    /// Runs the whole platform, every storefront.
+    Operator,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [Role::Customer, Role::Agent, Role::ResellerAdmin, Role::Operator];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Customer => "customer",
+            Role::Agent => "agent",
+            Role::ResellerAdmin => "reseller_admin",
+            Role::Operator => "operator",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.code() == code)
+    }
+
+    pub fn is_staff(self) -> bool {
+        self >= Role::Agent
+    }
+
+    pub fn label(self, locale: Locale) -> &'static str {
+        locale.pick(match self {
+            Role::Customer => ["Customer", "顾客", "Клиент"],
+            Role::Agent => ["Agent", "柜台代理", "Агент"],
+            Role::ResellerAdmin => ["Reseller admin", "经销商管理员", "Администратор магазина"],
+            Role::Operator => ["Operator", "平台运营", "Оператор платформы"],
+        })
+    }
+
+    /// The roles `granter` may hand out: reseller admins staff their own shop; only operators
+    /// create operators.
+    pub fn grantable_by(granter: Role) -> Vec<Role> {
+        match granter {
+            Role::Operator => vec![Role::Customer, Role::Agent, Role::ResellerAdmin, Role::Operator],
+            Role::ResellerAdmin => vec![Role::Customer, Role::Agent, Role::ResellerAdmin],
+            _ => vec![],
+        }
+    }
+}
+
+/// What the page header and account pages know about the signed-in person.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Viewer {
+    pub email: String,
+    pub full_name: Option<String>,
+    pub role: Role,
+    pub email_verified: bool,
+}
+
+impl Viewer {
+    pub fn display_name(&self) -> &str {
+        self.full_name
+            .as_deref()
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or(&self.email)
+    }
+}
+
+/// Why an account form was refused, shown to the person in their language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AccountProblem {
+    /// Deliberately the same whether the address is unknown or the password wrong.
+    WrongCredentials,
+    Throttled {
+        retry_after_minutes: u32,
+    },
+    InvalidEmail,
+    InvalidPhone,
+    PasswordTooShort,
+    PasswordTooLong,
+    PasswordIsEmail,
+    PasswordsDiffer,
+    CurrentPasswordWrong,
+    NameTooLong,
+    /// Used, expired or never issued; one message for all, so links cannot be probed.
+    LinkInvalid,
+    PhoneTaken,
+    LanguageNotOffered,
+    CurrencyNotOffered,
+    RoleNotGrantable,
+    CannotChangeOwnRole,
+    UnknownAccount,
+    StaffCannotDeleteSelf,
+}
+
+impl AccountProblem {
+    pub fn message(&self, locale: Locale) -> String {
+        let fixed = |t: [&'static str; 3]| locale.pick(t).to_string();
+        match self {
+            AccountProblem::WrongCredentials => fixed([
+                "That e-mail or phone and password do not match an account.",
+                "邮箱/手机号或密码不正确。",
+                "Неверный e-mail/телефон или пароль.",
+            ]),
+            AccountProblem::Throttled { retry_after_minutes } => match locale {
+                Locale::En => format!(
+                    "Too many attempts. For your security, please wait {retry_after_minutes} minute{} and try again.",
+                    if *retry_after_minutes == 1 { "" } else { "s" }
+                ),
+                Locale::Zh => format!("尝试次数过多。为了您的账户安全，请 {retry_after_minutes} 分钟后再试。"),
+                Locale::Ru => format!(
+                    "Слишком много попыток. Ради безопасности подождите {retry_after_minutes} {} и попробуйте снова.",
+                    crate::i18n::ru_plural(*retry_after_minutes, "минуту", "минуты", "минут")
+                ),
+            },
+            AccountProblem::InvalidEmail => fixed([
+                "Enter a valid e-mail address, like name@example.com.",
+                "请输入有效的邮箱地址，例如 name@example.com。",
+                "Введите правильный e-mail, например name@example.com.",
+            ]),
+            AccountProblem::InvalidPhone => fixed([
+                "Enter the phone number in international format, starting with + and the country code.",
+                "请以国际格式输入手机号，以 + 和国家代码开头。",
+                "Введите номер в международном формате: + и код страны.",
+            ]),
+            AccountProblem::PasswordTooShort => match locale {
+                Locale::En => format!("Use at least {MIN_PASSWORD_CHARS} characters for the password."),
+                Locale::Zh => format!("密码至少需要 {MIN_PASSWORD_CHARS} 个字符。"),
+                Locale::Ru => format!("Пароль должен быть не короче {MIN_PASSWORD_CHARS} символов."),
+            },
+            AccountProblem::PasswordTooLong => match locale {
+                Locale::En => format!("Use at most {MAX_PASSWORD_CHARS} characters for the password."),
+                Locale::Zh => format!("密码最多 {MAX_PASSWORD_CHARS} 个字符。"),
+                Locale::Ru => format!("Пароль должен быть не длиннее {MAX_PASSWORD_CHARS} символов."),
+            },
+            AccountProblem::PasswordIsEmail => fixed([
+                "The password must not be your e-mail address.",
+                "密码不能与邮箱地址相同。",
+                "Пароль не должен совпадать с e-mail.",
+            ]),
+            AccountProblem::PasswordsDiffer => fixed([
+                "The two passwords are not the same.",
+                "两次输入的密码不一致。",
+                "Пароли не совпадают.",
+            ]),
+            AccountProblem::CurrentPasswordWrong => fixed([
+                "Your current password is not correct.",
+                "当前密码不正确。",
+                "Текущий пароль указан неверно.",
+            ]),
+            AccountProblem::NameTooLong => fixed([
+                "The name is too long (200 characters at most).",
+                "姓名过长（最多 200 个字符）。",
+                "Имя слишком длинное (не более 200 символов).",
+            ]),
+            AccountProblem::LinkInvalid => fixed([
+                "This link has expired or has already been used. Request a new one.",
+                "此链接已过期或已被使用，请重新申请。",
+                "Срок действия ссылки истёк, или она уже использована. Запросите новую.",
+            ]),
+            AccountProblem::PhoneTaken => fixed([
+                "This phone number is already used by another account.",
+                "该手机号已被其他账户使用。",
+                "Этот номер уже привязан к другой учётной записи.",
+            ]),
+            AccountProblem::LanguageNotOffered => fixed([
+                "This shop does not offer that language.",
+                "本店不提供该语言。",
+                "Этот язык в магазине недоступен.",
+            ]),
+            AccountProblem::CurrencyNotOffered => fixed([
+                "This shop does not sell in that currency.",
+                "本店不支持该币种。",
+                "Магазин не принимает эту валюту.",
+            ]),
+            AccountProblem::RoleNotGrantable => fixed([
+                "You cannot give that role.",
+                "您无权授予该角色。",
+                "Вы не можете назначить эту роль.",
+            ]),
+            AccountProblem::CannotChangeOwnRole => fixed([
+                "You cannot change your own role; ask another administrator.",
+                "不能修改自己的角色，请联系其他管理员。",
+                "Нельзя изменить собственную роль — попросите другого администратора.",
+            ]),
+            AccountProblem::UnknownAccount => fixed([
+                "There is no such account in this storefront.",
+                "此店铺中没有该账户。",
+                "В этом магазине нет такой учётной записи.",
+            ]),
+            AccountProblem::StaffCannotDeleteSelf => fixed([
+                "Staff accounts are closed by an administrator, not deleted from here.",
+                "员工账户需由管理员关闭，不能在此删除。",
+                "Учётные записи сотрудников закрывает администратор.",
+            ]),
+        }
+    }
+}
+
+pub const MIN_PASSWORD_CHARS: usize = 10;
+pub const MAX_PASSWORD_CHARS: usize = 128;
+
+/// Trims and lower-cases an e-mail address and checks its shape. Deliverability is proven by the
+/// verification link, not guessed here.
+pub fn normalize_email(input: &str) -> Result<String, AccountProblem> {
+    let email = input.trim().to_lowercase();
+    let valid = email.len() <= 254
+        && email.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !email.chars().any(|c| c.is_whitespace() || c.is_control())
+                && !domain.contains('@')
+        });
+    if valid {
+        Ok(email)
+    } else {
+        Err(AccountProblem::InvalidEmail)
+    }
+}
+
+/// Accepts "+7 916 123-45-67" style input and returns E.164 ("+79161234567"); empty means none.
+pub fn normalize_phone(input: &str) -> Result<Option<String>, AccountProblem> {
+    let trimmed = input.trim();
+    if trimmed.is_empty() {
+        return Ok(None);
+    }
+    let Some(rest) = trimmed.strip_prefix('+') else {
+        return Err(AccountProblem::InvalidPhone);
+    };
+    if rest
+        .chars()
+        .any(|c| !(c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')' | '.')))
+    {
+        return Err(AccountProblem::InvalidPhone);
+    }
+    let digits: String = rest.chars().filter(char::is_ascii_digit).collect();
+    if (7..=15).contains(&digits.len()) && !digits.starts_with('0') {
+        Ok(Some(format!("+{digits}")))
+    } else {
+        Err(AccountProblem::InvalidPhone)
+    }
+}
+
+/// Length rules only, as current guidance recommends: no composition rules, long passphrases welcome.
+pub fn check_new_password(password: &str, confirm: &str, email: &str) -> Result<(), AccountProblem> {
+    let chars = password.chars().count();
+    if chars < MIN_PASSWORD_CHARS {
+        return Err(AccountProblem::PasswordTooShort);
+    }
+    if chars > MAX_PASSWORD_CHARS {
+        return Err(AccountProblem::PasswordTooLong);
+    }
+    if password.trim().eq_ignore_ascii_case(email.trim()) {
+        return Err(AccountProblem::PasswordIsEmail);
+    }
+    if password != confirm {
+        return Err(AccountProblem::PasswordsDiffer);
+    }
+    Ok(())
+}
+
+pub fn check_full_name(input: &str) -> Result<Option<String>, AccountProblem> {
+    let name = input.trim();
+    if name.chars().count() > 200 {
+        Err(AccountProblem::NameTooLong)
+    } else if name.is_empty() {
+        Ok(None)
+    } else {
+        Ok(Some(name.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_are_trimmed_lowercased_and_shape_checked() {
+        assert_eq!(normalize_email("  Anna@Example.COM ").unwrap(), "anna@example.com");
+        for bad in [
+            "",
+            "anna",
+            "anna@",
+            "@example.com",
+            "anna@example",
+            "an na@example.com",
+            "a@b@c.com",
+            "a@.com",
+        ] {
+            assert_eq!(normalize_email(bad), Err(AccountProblem::InvalidEmail), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn phones_become_e164() {
+        assert_eq!(
+            normalize_phone("+7 (916) 123-45-67").unwrap().as_deref(),
+            Some("+79161234567")
+        );
+        assert_eq!(normalize_phone("  ").unwrap(), None);
+        for bad in ["89161234567", "+0123456789", "+12", "+7 916 abc", "+1234567890123456"] {
+            assert_eq!(normalize_phone(bad), Err(AccountProblem::InvalidPhone), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn password_rules() {
+        assert_eq!(
+            check_new_password("short", "short", "a@b.co"),
+            Err(AccountProblem::PasswordTooShort)
+        );
+        let long = "x".repeat(129);
+        assert_eq!(
+            check_new_password(&long, &long, "a@b.co"),
+            Err(AccountProblem::PasswordTooLong)
+        );
+        assert_eq!(
+            check_new_password("anna@example.com", "anna@example.com", "anna@example.com"),
+            Err(AccountProblem::PasswordIsEmail)
+        );
+        assert_eq!(
+            check_new_password("correct horse", "correct horsf", "a@b.co"),
+            Err(AccountProblem::PasswordsDiffer)
+        );
+        // Length counts characters, not bytes: ten Cyrillic letters are enough.
+        assert_eq!(check_new_password("пароль1234", "пароль1234", "a@b.co"), Ok(()));
+    }
+
+    #[test]
+    fn roles_are_ordered_and_grants_are_limited() {
+        assert!(Role::Operator > Role::ResellerAdmin && Role::ResellerAdmin > Role::Agent);
+        assert!(!Role::Customer.is_staff() && Role::Agent.is_staff());
+        assert!(!Role::grantable_by(Role::ResellerAdmin).contains(&Role::Operator));
+        assert!(Role::grantable_by(Role::Agent).is_empty());
+        for r in Role::ALL {
+            assert_eq!(Role::from_code(r.code()), Some(r));
+        }
+    }
+}

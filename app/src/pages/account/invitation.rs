@@ -1,0 +1,48 @@
+use super::query_param;
+use crate::api::staff::{AcceptInvitation, get_invitation};
+use crate::components::form::{Field, FormCard, FormError, SubmitButton, use_form_action};
+use crate::components::use_shop;
+use crate::domain::account::MIN_PASSWORD_CHARS;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn InvitationPage() -> impl IntoView {
+    let l = use_shop().locale;
+    let m = l.messages();
+    let token = query_param("token").unwrap_or_default();
+    let details = Resource::new_blocking(move || token.clone(), get_invitation);
+    let (action, error) = use_form_action::<AcceptInvitation>();
+    let title = l.pick(["Join the team", "加入团队", "Приглашение в команду"]);
+    view! {
+        <Title text=title />
+        <FormCard title>
+            <Suspense fallback=move || view! { <p>{m.loading}</p> }>
+                {move || details.get().map(|result| match result {
+                    Err(e) => view! { <p role="alert" class="text-red-800">{e.user_message(&m)}</p> }.into_any(),
+                    Ok(d) => view! {
+                        <p class="mb-4 text-slate-700" data-testid="invitation-summary">
+                            {d.storefront_name.clone()} " · " {d.role.label(l)} " · " {d.email.clone()}
+                        </p>
+                        <ActionForm action=action attr:class="flex flex-col gap-4" attr:data-testid="invitation-form">
+                            <FormError error />
+                            <input type="hidden" name="token" value=query_param("token").unwrap_or_default() />
+                            <Field label=l.pick(["Your name", "您的姓名", "Ваше имя"]) name="full_name" autocomplete="name" />
+                            {if d.account_exists {
+                                view! {
+                                    <Field label=l.pick(["Your current password", "您当前的密码", "Ваш текущий пароль"]) name="password" kind="password" autocomplete="current-password" required=true />
+                                }.into_any()
+                            } else {
+                                view! {
+                                    <Field label=l.pick(["Choose a password", "设置密码", "Придумайте пароль"]) name="password" kind="password" autocomplete="new-password" required=true minlength=MIN_PASSWORD_CHARS />
+                                    <Field label=l.pick(["Repeat the password", "再次输入密码", "Повторите пароль"]) name="confirm" kind="password" autocomplete="new-password" required=true />
+                                }.into_any()
+                            }}
+                            <SubmitButton label=l.pick(["Accept", "接受", "Принять"]) />
+                        </ActionForm>
+                    }.into_any(),
+                })}
+            </Suspense>
+        </FormCard>
+    }
+}

@@ -1,0 +1,46 @@
+//! Accounts: registration, credentials, profile, and staff management. Server functions call these;
+//! each takes what it needs explicitly, so tests can call them without a request.
+pub mod credentials;
+pub mod links;
+pub mod profile;
+pub mod registration;
+pub mod repo;
+pub mod staff;
+
+use crate::domain::account::AccountProblem;
+use crate::error::ApiError;
+
+/// What can go wrong below the server functions.
+#[derive(Debug, thiserror::Error)]
+pub enum AccountError {
+    #[error("refused: {0:?}")]
+    Refused(AccountProblem),
+    #[error("forbidden")]
+    Forbidden,
+    #[error("database: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("password hashing failed")]
+    Hashing,
+    #[error("session store: {0}")]
+    Session(#[from] tower_sessions::session::Error),
+}
+
+impl From<AccountProblem> for AccountError {
+    fn from(p: AccountProblem) -> Self {
+        AccountError::Refused(p)
+    }
+}
+
+impl From<AccountError> for ApiError {
+    fn from(e: AccountError) -> Self {
+        let api = match e {
+            AccountError::Refused(problem) => ApiError::Account(problem),
+            AccountError::Forbidden => ApiError::Forbidden,
+            other => {
+                tracing::error!(error = %other, "account operation failed");
+                ApiError::Internal
+            }
+        };
+        crate::ssr::respond_with(api)
+    }
+}

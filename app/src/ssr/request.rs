@@ -1,0 +1,71 @@
+//! What a server function needs about its request, gathered in one call.
+use super::auth::client_ip;
+use super::storefront_repo::Storefront;
+use super::{AppContext, app_context, respond_with, shop_context};
+use crate::domain::locale::Locale;
+use crate::error::ApiError;
+use std::sync::Arc;
+use tower_sessions::Session;
+
+pub struct RequestScope {
+    pub ctx: AppContext,
+    pub storefront: Arc<Storefront>,
+    pub locale: Locale,
+    pub ip: String,
+}
+
+pub fn request_scope() -> Result<RequestScope, ApiError> {
+    let ctx = app_context()?;
+    let shop = shop_context::current()?;
+    Ok(RequestScope {
+        ctx,
+        storefront: shop.storefront.clone(),
+        locale: shop.shop.locale,
+        ip: client_ip::current().0,
+    })
+}
+
+pub fn session() -> Result<Session, ApiError> {
+    super::auth::session::from_request().ok_or_else(|| {
+        tracing::error!("session layer missing");
+        respond_with(ApiError::Internal)
+    })
+}
+
+/// Ends a form's server function by going to `path`. A plain form post (no JavaScript) gets a
+/// 303-style redirect; the hydrated page gets the path back and loads it in full, so the header
+/// and everything else reflect the new sign-in state.
+pub fn navigate_to(path: &str) -> String {
+    let is_plain_form = leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|p| {
+            p.headers
+                .get(http::header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .map(|v| v.contains("text/html"))
+        })
+        .unwrap_or(false);
+    if is_plain_form {
+        leptos_axum::redirect(path);
+    }
+    path.to_string()
+}
+
+/// Sets a preference cookie on the response (after a profile change of language or currency).
+pub fn set_pref_cookie(name: &str, value: &str, secure: bool) {
+    if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        let cookie = format!(
+            "{name}={value}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{}",
+            if secure { "; Secure" } else { "" }
+        );
+        if let Ok(v) = http::HeaderValue::from_str(&cookie) {
+            res.append_header(http::header::SET_COOKIE, v);
+        }
+    }
+}
+
+/// Whether cookies are marked Secure on this deployment.
+pub fn secure_cookies() -> bool {
+    leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|p| p.extensions.get::<super::prefs_handler::SecureCookies>().copied())
+        .is_some_and(|s| s.0)
+}

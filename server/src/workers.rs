@@ -1,0 +1,87 @@
+//! Background work: e-mail delivery from the outbox, and periodic clean-up. Both stop when the
+//! shutdown signal flips; a message being sent at that moment is rolled back and sent later.
+use app::ssr::auth::throttle;
+use app::ssr::mail::{Mailer, outbox};
+use sqlx::PgPool;
+use sqlx::postgres::PgListener;
+use std::time::Duration;
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+use tower_sessions::ExpiredDeletion;
+use tower_sessions_sqlx_store::PostgresStore;
+
+/// Longest sleep between outbox scans when nothing wakes the worker.
+const IDLE_POLL: Duration = Duration::from_secs(30);
+
+pub fn spawn_mail_worker(pool: PgPool, mailer: Mailer, mut shutdown: watch::Receiver<bool>) -> JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut listener = match PgListener::connect_with(&pool).await {
+            Ok(mut l) => match l.listen("roamdesk_outbox").await {
+                Ok(()) => Some(l),
+                Err(e) => {
+                    tracing::warn!(error = %e, "cannot LISTEN for outbox inserts; polling only");
+                    None
+                }
+            },
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot open a LISTEN connection; polling only");
+                None
+            }
+        };
+        tracing::info!("mail worker started");
+        loop {
+            match outbox::deliver_due(&pool, &mailer, Duration::ZERO, 50).await {
+                Ok(report) if report.sent + report.failed > 0 => {
+                    tracing::info!(sent = report.sent, failed = report.failed, "outbox delivery round");
+                    if report.sent + report.failed == 50 {
+                        continue;
+                    }
+                }
+                Ok(_) => {}
+                Err(e) => tracing::error!(error = %e, "outbox delivery round failed"),
+            }
+            let sleep_for = match outbox::next_due(&pool).await {
+                Ok(Some(due)) => (due - chrono::Utc::now())
+                    .to_std()
+                    .unwrap_or(Duration::ZERO)
+                    .min(IDLE_POLL),
+                _ => IDLE_POLL,
+            }
+            .max(Duration::from_millis(200));
+            tokio::select! {
+                _ = shutdown.changed() => break,
+                _ = tokio::time::sleep(sleep_for) => {}
+                notification = async {
+                    match listener.as_mut() {
+                        Some(l) => l.recv().await.map(|_| ()),
+                        None => std::future::pending().await,
+                    }
+                } => {
+                    if let Err(e) = notification {
+                        tracing::warn!(error = %e, "outbox LISTEN connection lost; it reconnects on next use");
+                    }
+                }
+            }
+        }
+        tracing::info!("mail worker stopped");
+    })
+}
+
+/// Deletes expired sessions and old throttle counters, hourly.
+pub fn spawn_maintenance(pool: PgPool, mut shutdown: watch::Receiver<bool>) -> JoinHandle<()> {
+    tokio::spawn(async move {
+        let store = PostgresStore::new(pool.clone());
+        loop {
+            if let Err(e) = store.delete_expired().await {
+                tracing::warn!(error = %e, "deleting expired sessions failed");
+            }
+            if let Err(e) = throttle::prune(&pool).await {
+                tracing::warn!(error = %e, "pruning throttle counters failed");
+            }
+            tokio::select! {
+                _ = shutdown.changed() => break,
+                _ = tokio::time::sleep(Duration::from_secs(3600)) => {}
+            }
+        }
+    })
+}
