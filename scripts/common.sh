@@ -87,7 +87,7 @@ ensure_python_tools() {
 # Starts an SMTP server on 127.0.0.1:$1 that stores every message in the Maildir $2.
 start_smtp_sink() {
   local port="$1" maildir="$2"
-  mkdir -p "$maildir"
+  mkdir -p "$maildir/tmp" "$maildir/new" "$maildir/cur"
   "$VENV/bin/python" -m aiosmtpd -n -l "127.0.0.1:$port" -c aiosmtpd.handlers.Mailbox "$maildir" &
   SMTP_PID=$!
   for _ in $(seq 50); do

@@ -4,19 +4,19 @@ import { test as base, expect, type Page } from "@playwright/test";
 export const test = base.extend<{ page: Page }>({
   page: async ({ page }, use) => {
     const errors: string[] = [];
-    // A page that is meant to be a 404 makes Chromium log the document's status; that one
+    // A page that is meant to be a 404 (or a 403) makes Chromium log the document's status; that one
     // message, for that navigation only, is not an error of the app.
     const notFoundDocuments = new Set<string>();
     // A server function that refuses a form (wrong password, used link) answers 4xx; the form
     // shows the message, and Chromium logs the status, which is not an error of the app.
     const refusedCalls = new Set<string>();
     page.on("response", (res) => {
-      if (res.status() === 404 && res.request().isNavigationRequest()) notFoundDocuments.add(res.url());
+      if ([403, 404].includes(res.status()) && res.request().isNavigationRequest()) notFoundDocuments.add(res.url());
       if (res.status() >= 400 && res.status() < 500 && new URL(res.url()).pathname.startsWith("/api/")) refusedCalls.add(res.url());
     });
     page.on("console", (msg) => {
       if (msg.type() !== "error") return;
-      const expected404 = msg.text().includes("status of 404") && notFoundDocuments.has(msg.location().url);
+      const expected404 = /status of 40[34]/.test(msg.text()) && notFoundDocuments.has(msg.location().url);
       const refusedForm = /status of 4\d\d/.test(msg.text()) && refusedCalls.has(msg.location().url);
       if (!expected404 && !refusedForm) errors.push(`${msg.text()} (${msg.location().url})`);
     });

@@ -36,7 +36,9 @@ enum Caller {
 
 /// Each protected function, the least caller it admits, and a form that is valid enough to
 /// get past argument decoding.
-fn protected(demo: Uuid, customer: Uuid) -> Vec<(&'static str, Caller, Vec<(&'static str, String)>)> {
+type Form = Vec<(&'static str, String)>;
+
+fn protected(demo: Uuid, customer: Uuid) -> Vec<(&'static str, Caller, Form)> {
     let sf = demo.to_string();
     vec![
         ("/api/account/profile", Caller::Customer, vec![]),

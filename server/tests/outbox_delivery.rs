@@ -19,7 +19,8 @@ impl SmtpSink {
     fn start(port: u16, maildir: &std::path::Path) -> SmtpSink {
         let program = std::env::var("ROAMDESK_AIOSMTPD")
             .expect("ROAMDESK_AIOSMTPD must point at aiosmtpd; ./test installs it into target/venv");
-        let child = Command::new(program)
+        #[allow(clippy::zombie_processes)] // Drop kills and waits for it.
+        let mut child = Command::new(program)
             .args([
                 "-n",
                 "-l",
@@ -39,6 +40,8 @@ impl SmtpSink {
             }
             std::thread::sleep(Duration::from_millis(100));
         }
+        let _ = child.kill();
+        let _ = child.wait();
         panic!("aiosmtpd did not listen on {port}");
     }
 

@@ -29,7 +29,7 @@ where
             let _ = path;
         }
     });
-    let error = Signal::derive(move || value.get().and_then(|r| r.err()).map(|e| e.user_message(&m)));
+    let error = Signal::derive(move || value.get().and_then(|r| r.err()).map(|e| e.user_message(m)));
     (action, error)
 }
 

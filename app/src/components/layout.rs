@@ -1,4 +1,5 @@
 use super::enhance::submit_enclosing_form;
+use super::form::use_form_action;
 use super::use_shop;
 use crate::api::account::{SignOut, get_viewer};
 use crate::domain::account::Role;
@@ -40,7 +41,7 @@ pub fn SiteHeader() -> impl IntoView {
 fn AccountMenu() -> impl IntoView {
     let l = use_shop().locale;
     let viewer = Resource::new_blocking(|| (), |_| get_viewer());
-    let sign_out = ServerAction::<SignOut>::new();
+    let (sign_out, _) = use_form_action::<SignOut>();
     let link = "text-sm font-medium text-slate-700 hover:text-teal-800";
     view! {
         <Suspense fallback=|| ()>

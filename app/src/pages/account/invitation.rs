@@ -19,7 +19,7 @@ pub fn InvitationPage() -> impl IntoView {
         <FormCard title>
             <Suspense fallback=move || view! { <p>{m.loading}</p> }>
                 {move || details.get().map(|result| match result {
-                    Err(e) => view! { <p role="alert" class="text-red-800">{e.user_message(&m)}</p> }.into_any(),
+                    Err(e) => view! { <p role="alert" class="text-red-800">{e.user_message(m)}</p> }.into_any(),
                     Ok(d) => view! {
                         <p class="mb-4 text-slate-700" data-testid="invitation-summary">
                             {d.storefront_name.clone()} " · " {d.role.label(l)} " · " {d.email.clone()}

@@ -28,7 +28,7 @@ pub fn AccountPage() -> impl IntoView {
                         Err(ApiError::Unauthorized) => {
                             view! { <Redirect path="/account/sign-in?next=/account" /> }.into_any()
                         }
-                        Err(e) => view! { <p class="mt-8 text-red-800">{e.user_message(&m)}</p> }.into_any(),
+                        Err(e) => view! { <p class="mt-8 text-red-800">{e.user_message(m)}</p> }.into_any(),
                     })
             }}
         </Suspense>

@@ -40,10 +40,10 @@ pub fn AuditPage() -> impl IntoView {
                             {rows.into_iter().map(|e| view! {
                                 <tr class="border-b border-slate-100" data-testid="audit-row">
                                     <td class="whitespace-nowrap p-2">{format_time(e.at)}</td>
-                                    <td class="p-2">{e.actor.unwrap_or_default()}</td>
-                                    <td class="p-2">{e.ip.unwrap_or_default()}</td>
+                                    <td class="p-2">{e.actor}</td>
+                                    <td class="p-2">{e.ip}</td>
                                     <td class="p-2 font-mono">{e.action}</td>
-                                    <td class="p-2">{e.target.unwrap_or_default()}</td>
+                                    <td class="p-2">{e.target}</td>
                                     <td class="p-2 font-mono text-xs">{e.details}</td>
                                 </tr>
                             }).collect_view()}

@@ -17,7 +17,7 @@ pub(crate) fn refusal(err: ApiError, here: &'static str) -> AnyView {
         ApiError::Unauthorized => view! { <Redirect path=format!("/account/sign-in?next={here}") /> }.into_any(),
         other => view! {
             <p role="alert" data-testid="refused" class="mt-8 rounded-md border border-red-200 bg-red-50 p-4 text-red-800">
-                {other.user_message(&m)}
+                {other.user_message(m)}
             </p>
         }
         .into_any(),

@@ -27,6 +27,11 @@ pub fn OutboxPage() -> impl IntoView {
                             ])}
                         </p>
                     })}
+                    {p.rows.is_empty().then(|| view! {
+                        <p class="mt-4 text-slate-600" data-testid="outbox-empty">
+                            {l.pick(["No e-mail has been queued yet.", "暂无邮件。", "Писем пока нет."])}
+                        </p>
+                    })}
                     <ul class="mt-4 flex flex-col gap-3">
                         {p.rows.into_iter().map(|row| view! {
                             <li class="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="outbox-row">

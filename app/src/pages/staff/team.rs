@@ -10,20 +10,48 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-/// `/staff`: agents find customers; reseller admins and operators also manage the team.
+/// `/staff`: agents find customers; reseller admins and operators also manage the team. Every
+/// resource is created here, once, rather than inside `Suspense` children that may re-run.
 #[component]
 pub fn StaffPage() -> impl IntoView {
     let l = use_shop().locale;
     let m = l.messages();
+    let query = use_query_map();
+    let q = move || query.with(|q| q.get("q")).unwrap_or_default();
+    let chosen = move || {
+        query
+            .with(|q| q.get("storefront"))
+            .and_then(|s| s.parse::<uuid::Uuid>().ok())
+    };
     let viewer = Resource::new_blocking(|| (), |_| get_viewer());
+    let results = Resource::new(q, |q| async move {
+        if q.trim().is_empty() {
+            Ok(vec![])
+        } else {
+            search_customers(q).await
+        }
+    });
+    // Asked only of those who may see it, so nobody else's page turns into a 403.
+    let overview = Resource::new(chosen, move |sf| async move {
+        match get_viewer().await {
+            Ok(Some(v)) if v.role >= Role::ResellerAdmin => Some(get_staff_overview(sf).await),
+            _ => None,
+        }
+    });
     view! {
         <Title text=l.pick(["Staff", "员工工作台", "Для сотрудников"]) />
         <Suspense fallback=move || view! { <p class="mt-8">{m.loading}</p> }>
             {move || viewer.get().map(|v| match v {
                 Ok(Some(v)) if v.role.is_staff() => view! {
                     <div class="mt-8 flex flex-col gap-8" data-testid="staff-page">
-                        <CustomerSearch />
-                        {(v.role >= Role::ResellerAdmin).then(|| view! { <Team /> })}
+                        <CustomerSearch results q=Signal::derive(q) />
+                        {move || overview.get().flatten().map(|r| match r {
+                            Ok(o) => view! { <TeamSections overview=o /> }.into_any(),
+                            Err(e) => refusal(e, "/staff"),
+                        })}
+                        {move || query.with(|q| q.get("invited")).map(|_| view! {
+                            <Notice text=l.pick(["The invitation is on its way.", "邀请已发送。", "Приглашение отправлено."]) />
+                        })}
                     </div>
                 }.into_any(),
                 Ok(Some(_)) => refusal(ApiError::Forbidden, "/staff"),
@@ -36,17 +64,11 @@ pub fn StaffPage() -> impl IntoView {
 
 /// A GET form, so it works without JavaScript and the search is in the URL.
 #[component]
-fn CustomerSearch() -> impl IntoView {
+fn CustomerSearch(
+    results: Resource<Result<Vec<crate::domain::staff::CustomerMatch>, ApiError>>,
+    q: Signal<String>,
+) -> impl IntoView {
     let l = use_shop().locale;
-    let query = use_query_map();
-    let q = move || query.with(|q| q.get("q")).unwrap_or_default();
-    let results = Resource::new(q, |q| async move {
-        if q.trim().is_empty() {
-            Ok(vec![])
-        } else {
-            search_customers(q).await
-        }
-    });
     view! {
         <section class="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
             <h1 class="mb-4 text-xl font-semibold">{l.pick(["Find a customer", "查找顾客", "Поиск клиента"])}</h1>
@@ -57,47 +79,22 @@ fn CustomerSearch() -> impl IntoView {
                     class="flex-1 rounded-md border border-slate-300 px-3 py-2" />
                 <SubmitButton label=l.pick(["Search", "搜索", "Найти"]) />
             </form>
-            <Suspense fallback=|| ()>
-                {move || results.get().map(|r| match r {
-                    Ok(rows) if rows.is_empty() => ().into_any(),
-                    Ok(rows) => view! {
-                        <ul class="mt-4 divide-y divide-slate-200" data-testid="customer-results">
-                            {rows.into_iter().map(|c| view! {
-                                <li class="py-2">
-                                    <span class="font-medium">{c.full_name.clone().unwrap_or_default()}</span>
-                                    " " <span class="text-slate-700">{c.email.clone()}</span>
-                                    " " <span class="text-slate-500">{c.phone.clone().unwrap_or_default()}</span>
-                                </li>
-                            }).collect_view()}
-                        </ul>
-                    }.into_any(),
-                    Err(e) => refusal(e, "/staff"),
-                })}
-            </Suspense>
-        </section>
-    }
-}
-
-#[component]
-fn Team() -> impl IntoView {
-    let l = use_shop().locale;
-    let query = use_query_map();
-    let chosen = move || {
-        query
-            .with(|q| q.get("storefront"))
-            .and_then(|s| s.parse::<uuid::Uuid>().ok())
-    };
-    let overview = Resource::new(chosen, get_staff_overview);
-    view! {
-        <Suspense fallback=|| ()>
-            {move || overview.get().map(|r| match r {
-                Ok(o) => view! { <TeamSections overview=o /> }.into_any(),
+            {move || results.get().map(|r| match r {
+                Ok(rows) if rows.is_empty() => ().into_any(),
+                Ok(rows) => view! {
+                    <ul class="mt-4 divide-y divide-slate-200" data-testid="customer-results">
+                        {rows.into_iter().map(|c| view! {
+                            <li class="py-2">
+                                <span class="font-medium">{c.full_name.clone()}</span>
+                                " " <span class="text-slate-700">{c.email.clone()}</span>
+                                " " <span class="text-slate-500">{c.phone.clone()}</span>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any(),
                 Err(e) => refusal(e, "/staff"),
             })}
-        </Suspense>
-        {move || query.with(|q| q.get("invited")).map(|_| view! {
-            <Notice text=l.pick(["The invitation is on its way.", "邀请已发送。", "Приглашение отправлено."]) />
-        })}
+        </section>
     }
 }
 
@@ -197,7 +194,7 @@ fn MemberRow(
     view! {
         <tr class="border-b border-slate-100" data-testid="team-member" data-email=member.email.clone()>
             <td class="py-2 pr-3">
-                <div class="font-medium">{member.full_name.clone().unwrap_or_default()}</div>
+                <div class="font-medium">{member.full_name.clone()}</div>
                 <div class="text-slate-600">{member.email.clone()}</div>
             </td>
             <td class="py-2 pr-3" data-testid="member-role">{member.role.label(l)}</td>
