@@ -4,7 +4,7 @@ use app::ssr::auth::client_ip::client_ip;
 use app::ssr::prefs_handler::{SecureCookies, set_prefs};
 use app::ssr::shop_context::RequestShop;
 use app::ssr::storefront_repo;
-use app::ssr::web_safety::{CSP_FOR_NON_PAGES, refuse_cross_site};
+use app::ssr::web_safety::{CSP_FOR_NON_PAGES, page_nonce, refuse_cross_site, set_page_csp};
 use app::{App, shell};
 use axum::extract::{ConnectInfo, Request, State};
 use axum::middleware::{self, Next};
@@ -43,7 +43,13 @@ pub fn build_router(state: AppState) -> Router {
         .leptos_routes_with_context(
             &state,
             routes,
-            move || provide_context(app_context.clone()),
+            move || {
+                provide_context(app_context.clone());
+                // Replaces the nonce Leptos made with the one `set_page_csp` puts in the header.
+                if let Some(nonce) = page_nonce() {
+                    provide_context(nonce);
+                }
+            },
             move || shell(leptos_options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
@@ -52,6 +58,7 @@ pub fn build_router(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(state.clone(), record_client_ip))
         .layer(middleware::from_fn(refuse_cross_site))
         .layer(Extension(SecureCookies(state.secure_cookies)))
+        .layer(middleware::from_fn(set_page_csp))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,

@@ -386,3 +386,81 @@ async fn viewer(router: &axum::Router, cookie: &str) -> String {
         .await
         .body
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn account_pages_speak_each_language_and_work_as_plain_forms(pool: PgPool) {
+    let router = demo_router(pool.clone()).await;
+    for (lang, heading, button) in [
+        ("en", "Sign in", "Forgot your password?"),
+        ("zh", "登录", "忘记密码？"),
+        ("ru", "Вход", "Забыли пароль?"),
+    ] {
+        let req = common::get("/account/sign-in")
+            .header("accept-language", lang)
+            .body(axum::body::Body::empty())
+            .unwrap();
+        let page = common::send(&router, req).await;
+        assert_eq!(page.status, 200);
+        assert!(page.body.contains(heading) && page.body.contains(button), "{lang}");
+        // The form posts to its server function without JavaScript.
+        assert!(
+            page.body.contains(r#"action="/api/account/sign-in" method="post""#),
+            "{lang}"
+        );
+    }
+    // A plain form post (no JavaScript) that is refused redirects back with the reason in the URL,
+    // and the page shows it.
+    create_account(&pool, "demo", "plain@example.com", "customer").await;
+    let req = http::Request::post("/api/account/sign-in")
+        .header("host", HOST)
+        .header("accept", "text/html")
+        .header("referer", "http://localhost:3000/account/sign-in")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(axum::body::Body::from(
+            "identifier=plain%40example.com&password=wrong+password",
+        ))
+        .unwrap();
+    let refused = common::send(&router, req).await;
+    assert_eq!(refused.status, 302);
+    let location = refused.headers.get("location").unwrap().to_str().unwrap().to_string();
+    assert!(location.contains("__err="), "{location}");
+    let path = location.trim_start_matches("http://localhost:3000");
+    let shown = common::get_page(&router, path).await;
+    assert!(
+        shown.body.contains("do not match an account"),
+        "the error is shown on the form"
+    );
+    // Accepted, it redirects to the account page and sets the session.
+    let req = http::Request::post("/api/account/sign-in")
+        .header("host", HOST)
+        .header("accept", "text/html")
+        .header("referer", "http://localhost:3000/account/sign-in")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(axum::body::Body::from(format!(
+            "identifier=plain%40example.com&password={}",
+            urlencode(PASSWORD)
+        )))
+        .unwrap();
+    let accepted = common::send(&router, req).await;
+    assert_eq!(accepted.status, 302);
+    assert_eq!(accepted.headers.get("location").unwrap(), "/account");
+    assert!(session_cookie(&accepted).is_some());
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_cross_site_sign_in_post_is_refused(pool: PgPool) {
+    let router = demo_router(pool.clone()).await;
+    create_account(&pool, "demo", "csrf@example.com", "customer").await;
+    let req = http::Request::post("/api/account/sign-in")
+        .header("host", HOST)
+        .header("origin", "https://evil.example")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(axum::body::Body::from(format!(
+            "identifier=csrf%40example.com&password={}",
+            urlencode(PASSWORD)
+        )))
+        .unwrap();
+    let answer = common::send(&router, req).await;
+    assert_eq!(answer.status, 403);
+    assert!(session_cookie(&answer).is_none());
+}

@@ -48,6 +48,35 @@ fn origin_authority(origin: &str) -> Option<&str> {
 }
 
 /// Refuses cross-site state-changing requests with 403 before any handler runs.
+/// Gives every request its own CSP nonce (Leptos puts it on its scripts, see `page_nonce` in the
+/// router's context) and makes sure every HTML page carries the policy that names it, whatever
+/// happened to the headers the page set while rendering.
+pub async fn set_page_csp(mut req: Request, next: Next) -> Response {
+    let nonce = leptos::nonce::Nonce::new();
+    req.extensions_mut().insert(nonce.clone());
+    let mut res = next.run(req).await;
+    let is_html = res
+        .headers()
+        .get(http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if is_html
+        && !res.headers().contains_key(http::header::CONTENT_SECURITY_POLICY)
+        && let Ok(value) = http::HeaderValue::from_str(&content_security_policy(&nonce))
+    {
+        res.headers_mut().insert(http::header::CONTENT_SECURITY_POLICY, value);
+    }
+    res
+}
+
+/// The request's nonce, for the Leptos context of the page being rendered.
+pub fn page_nonce() -> Option<leptos::nonce::Nonce> {
+    leptos::prelude::use_context::<http::request::Parts>()?
+        .extensions
+        .get::<leptos::nonce::Nonce>()
+        .cloned()
+}
+
 pub async fn refuse_cross_site(req: Request, next: Next) -> Response {
     if is_cross_site(req.method(), req.headers()) {
         tracing::warn!(method = %req.method(), path = %req.uri().path(), "refused a cross-site request");
