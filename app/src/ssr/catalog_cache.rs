@@ -51,11 +51,11 @@ impl CatalogCache {
         if let Some(hit) = self.lock().get(&key).filter(|s| s.version >= version) {
             return Ok(hit.clone());
         }
-        let (cards, coverage, destinations) = tokio::try_join!(
-            catalog_repo::all_plan_cards(pool, scope),
-            catalog_repo::destination_coverage(pool, scope.storefront_id),
-            catalog_repo::filter_destinations(pool, scope),
-        )?;
+        // One query after another, on one connection at a time: a snapshot is built rarely, and
+        // three concurrent acquires from a small pool is how the test suite used to deadlock.
+        let cards = catalog_repo::all_plan_cards(pool, scope).await?;
+        let coverage = catalog_repo::destination_coverage(pool, scope.storefront_id).await?;
+        let destinations = catalog_repo::filter_destinations(pool, scope).await?;
         let fresh = Arc::new(CatalogSnapshot {
             version,
             cards,

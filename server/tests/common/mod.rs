@@ -15,6 +15,7 @@ pub mod accounts;
 
 pub async fn demo_router(pool: PgPool) -> Router {
     assert!(server::demo::load_if_empty(&pool).await.expect("demo data loads"));
+    let pool = own_pool(&pool).await;
     let leptos_options = LeptosOptions::builder().output_name("roamdesk").build();
     build_router(AppState {
         leptos_options,
@@ -26,6 +27,19 @@ pub async fn demo_router(pool: PgPool) -> Router {
     })
 }
 
+/// A pool of the router's own on the test's database. `#[sqlx::test]` pools borrow their
+/// connections from one process-wide parent pool; a connection whose return is still pending
+/// when a test's runtime shuts down never gives its slot back, and after enough of those a later
+/// test waits forever for a connection. The router's many connections stay out of that budget.
+pub async fn own_pool(pool: &PgPool) -> PgPool {
+    sqlx::postgres::PgPoolOptions::new()
+        .max_connections(8)
+        .acquire_timeout(std::time::Duration::from_secs(10))
+        .connect_with((*pool.connect_options()).clone())
+        .await
+        .expect("a pool on the test database")
+}
+
 pub struct Answer {
     pub status: StatusCode,
     pub headers: http::HeaderMap,
@@ -33,7 +47,12 @@ pub struct Answer {
 }
 
 pub async fn send(router: &Router, req: Request<Body>) -> Answer {
-    let res: Response<Body> = router.clone().oneshot(req).await.expect("router answers");
+    let what = format!("{} {}", req.method(), req.uri());
+    // A request that never completes fails the test instead of hanging the suite.
+    let res: Response<Body> = tokio::time::timeout(std::time::Duration::from_secs(20), router.clone().oneshot(req))
+        .await
+        .unwrap_or_else(|_| panic!("{what} did not complete within 20 s"))
+        .expect("router answers");
     let status = res.status();
     let headers = res.headers().clone();
     let bytes = res.into_body().collect().await.expect("body").to_bytes();
