@@ -1,4 +1,5 @@
 //! Roamdesk's server: wiring only. Configuration, state, routes, start-up and shutdown.
+pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod routes;

@@ -31,6 +31,12 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     if config.load_demo_data && demo::load_if_empty(&pool).await? {
         tracing::info!("demo storefront loaded");
     }
+    let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some("import-profiles") {
+        let outcome = server::cli::import_profiles(&pool, &args[2..]).await;
+        pool.close().await;
+        return outcome;
+    }
 
     let (stop_workers, workers_stop) = tokio::sync::watch::channel(false);
     let mut workers = vec![workers::spawn_maintenance(pool.clone(), workers_stop.clone())];

@@ -85,7 +85,7 @@ async fn catalog_server_function_answers_json(pool: PgPool) {
 
 #[sqlx::test(migrations = "../migrations")]
 async fn healthz_checks_the_database(pool: PgPool) {
-    let router = demo_router(pool.clone()).await;
+    let (router, pool) = common::demo_router_and_pool(pool).await;
     let res = get_page(&router, "/healthz").await;
     assert_eq!(res.status, StatusCode::OK);
     assert_eq!(res.body, "ok");

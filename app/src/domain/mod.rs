@@ -8,3 +8,4 @@ pub mod money;
 pub mod plan;
 pub mod prefs;
 pub mod staff;
+pub mod stock_import;

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod catalog_cache;
 pub mod catalog_repo;
 pub mod shop_context;
+pub mod stock;
 pub mod storefront_repo;
 
 use crate::error::ApiError;

@@ -14,8 +14,17 @@ use tower::ServiceExt;
 pub mod accounts;
 
 pub async fn demo_router(pool: PgPool) -> Router {
+    demo_router_and_pool(pool).await.0
+}
+
+/// The router and the pool it uses, for tests that take the database away from it.
+pub async fn demo_router_and_pool(pool: PgPool) -> (Router, PgPool) {
     assert!(server::demo::load_if_empty(&pool).await.expect("demo data loads"));
     let pool = own_pool(&pool).await;
+    (router_over(pool.clone()), pool)
+}
+
+fn router_over(pool: PgPool) -> Router {
     let leptos_options = LeptosOptions::builder().output_name("roamdesk").build();
     build_router(AppState {
         leptos_options,
