@@ -94,6 +94,8 @@ test.describe("catalog", () => {
     await page.getByTestId("lang-select").selectOption("ru");
     if (javaScriptEnabled === false) await page.getByTestId("prefs-form").getByRole("button").click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Мобильный интернет для вашей поездки");
+    // The language change reloaded the page: its selects submit on change only once hydrated.
+    await hydrated(page, javaScriptEnabled);
     await page.getByTestId("currency-select").selectOption("RUB");
     if (javaScriptEnabled === false) await page.getByTestId("prefs-form").getByRole("button").click();
     await expect(page.getByTestId("currency-select")).toHaveValue("RUB");
