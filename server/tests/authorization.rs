@@ -362,6 +362,21 @@ async fn role_changes_and_invitations_land_in_the_audit_log(pool: PgPool) {
     )
     .await;
     assert_eq!(search.status, 200, "{}", search.body);
+    assert!(
+        search.body.contains("c@example.com") || search.body.contains("@example.com"),
+        "{}",
+        search.body
+    );
+    // Wildcards typed into the search are taken literally.
+    let wild = call(
+        &router,
+        "/api/staff/customers",
+        HOST,
+        Some(&cookie),
+        &[("query", "%%%".into())],
+    )
+    .await;
+    assert_eq!(wild.body.trim(), "[]", "{}", wild.body);
     let again = post_form(
         &router,
         HOST,

@@ -352,6 +352,8 @@ pub async fn search_customers(
         return Ok(vec![]);
     }
     let digits: String = q.chars().filter(char::is_ascii_digit).collect();
+    // Typed text is matched literally: `%` and `_` are not wildcards here.
+    let q = q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
     let rows = sqlx::query!(
         r#"SELECT email AS "email!", full_name, phone, email_verified_at IS NOT NULL AS "verified!", created_at AS "created_at: chrono::DateTime<chrono::Utc>"
            FROM accounts
