@@ -63,26 +63,9 @@ fn shop_context() -> ShopContext {
     })
 }
 
-/// The page's CSP names the nonce Leptos puts on its hydration script for this response.
-#[cfg(feature = "ssr")]
-fn set_content_security_policy() {
-    let (Some(res), Some(nonce)) = (
-        use_context::<leptos_axum::ResponseOptions>(),
-        leptos::nonce::use_nonce(),
-    ) else {
-        return;
-    };
-    let policy = crate::ssr::web_safety::content_security_policy(&nonce);
-    if let Ok(value) = http::HeaderValue::from_str(&policy) {
-        res.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
-    }
-}
-
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    #[cfg(feature = "ssr")]
-    set_content_security_policy();
     let shop = shop_context();
     let locale = shop.locale;
     let m = locale.messages();

@@ -37,22 +37,24 @@ pub fn build_router(state: AppState) -> Router {
         .with_expiry(Expiry::OnInactivity(time::Duration::days(14)));
     let app_context = state.app.clone();
     let leptos_options = state.leptos_options.clone();
+    // What every page render gets, the 404 page included: the server's context, and the nonce
+    // `set_page_csp` names in the header in place of the one Leptos made.
+    let page_context = move || {
+        provide_context(app_context.clone());
+        if let Some(nonce) = page_nonce() {
+            provide_context(nonce);
+        }
+    };
     Router::new()
         .route("/healthz", get(healthz))
         .route("/prefs", post(set_prefs))
-        .leptos_routes_with_context(
-            &state,
-            routes,
-            move || {
-                provide_context(app_context.clone());
-                // Replaces the nonce Leptos made with the one `set_page_csp` puts in the header.
-                if let Some(nonce) = page_nonce() {
-                    provide_context(nonce);
-                }
-            },
-            move || shell(leptos_options.clone()),
-        )
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .leptos_routes_with_context(&state, routes, page_context.clone(), move || {
+            shell(leptos_options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
+            page_context,
+            shell,
+        ))
         .layer(middleware::from_fn_with_state(state.clone(), resolve_storefront))
         .layer(sessions)
         .layer(middleware::from_fn_with_state(state.clone(), record_client_ip))

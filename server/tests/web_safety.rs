@@ -44,6 +44,19 @@ async fn pages_carry_a_nonce_csp_matching_their_scripts(pool: PgPool) {
             .unwrap()
             .contains("'nonce-")
     );
+    // A path no route knows is rendered by the fallback: same policy, same nonce as its scripts.
+    let unknown = get_page(&router, "/no/such/page").await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+    let csp = unknown.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|r| r.split('\'').next())
+        .expect("nonce in CSP");
+    assert!(
+        unknown.body.contains(&format!(r#"nonce="{nonce}""#)),
+        "fallback page scripts carry the CSP nonce"
+    );
     let health = get_page(&router, "/healthz").await;
     assert_eq!(
         health.headers[header::CONTENT_SECURITY_POLICY],

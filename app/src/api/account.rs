@@ -47,15 +47,7 @@ pub async fn sign_in(identifier: String, password: String, next: Option<String>)
     let scope = request_scope()?;
     let session = session()?;
     let account = credentials::sign_in(&scope.ctx, &scope.storefront, &scope.ip, &identifier, password).await?;
-    auth_session::sign_in(
-        &session,
-        SessionAccount {
-            account_id: account.id,
-            epoch: account.session_epoch,
-        },
-    )
-    .await
-    .map_err(crate::ssr::accounts::AccountError::from)?;
+    auth_session::sign_in(&session, SessionAccount::of(&account)).await?;
     let fallback = if account.role.is_staff() { "/staff" } else { "/account" };
     let target = next
         .filter(|n| crate::ssr::prefs_handler::is_local_path(n) && !n.starts_with("/api/"))
@@ -66,9 +58,7 @@ pub async fn sign_in(identifier: String, password: String, next: Option<String>)
 #[server(prefix = "/api", endpoint = "account/sign-out")]
 pub async fn sign_out() -> Result<String, ApiError> {
     let session = session()?;
-    auth_session::sign_out(&session)
-        .await
-        .map_err(crate::ssr::accounts::AccountError::from)?;
+    auth_session::sign_out(&session).await?;
     Ok(navigate_to("/"))
 }
 
@@ -78,15 +68,7 @@ pub async fn verify_email(token: String) -> Result<String, ApiError> {
     let scope = request_scope()?;
     let session = session()?;
     let account = registration::verify_email(&scope.ctx, &scope.storefront, &token).await?;
-    auth_session::sign_in(
-        &session,
-        SessionAccount {
-            account_id: account.id,
-            epoch: account.session_epoch,
-        },
-    )
-    .await
-    .map_err(crate::ssr::accounts::AccountError::from)?;
+    auth_session::sign_in(&session, SessionAccount::of(&account)).await?;
     Ok(navigate_to("/account?verified=1"))
 }
 
@@ -174,8 +156,7 @@ pub async fn change_password(current: String, password: String, confirm: String)
             epoch,
         },
     )
-    .await
-    .map_err(crate::ssr::accounts::AccountError::from)?;
+    .await?;
     Ok(navigate_to("/account?password=1"))
 }
 

@@ -182,14 +182,6 @@ pub async fn accept_invitation(
         confirm: confirm.unwrap_or_default(),
     };
     let account = staff::accept_invitation(&scope.ctx, &scope.storefront, &scope.ip, input, scope.locale).await?;
-    auth_session::sign_in(
-        &session,
-        SessionAccount {
-            account_id: account.id,
-            epoch: account.session_epoch,
-        },
-    )
-    .await
-    .map_err(AccountError::from)?;
+    auth_session::sign_in(&session, SessionAccount::of(&account)).await?;
     Ok(navigate_to("/staff"))
 }

@@ -64,14 +64,9 @@ impl AppContext {
 /// A plain form post (no JavaScript) is the exception: its answer is the redirect back to the
 /// form, carrying the error in the URL, so the status must stay a redirect.
 pub fn respond_with(err: ApiError) -> ApiError {
-    let plain_form_post = leptos::prelude::use_context::<http::request::Parts>().is_some_and(|p| {
-        p.method == http::Method::POST
-            && p.headers
-                .get(http::header::ACCEPT)
-                .and_then(|v| v.to_str().ok())
-                .is_some_and(|v| v.contains("text/html"))
-    });
-    if !plain_form_post && let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+    if !request::is_plain_form_post()
+        && let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
+    {
         res.set_status(err.status());
     }
     err

@@ -44,13 +44,17 @@ pub async fn set_prefs(
     let target = form.return_to.as_deref().filter(|p| is_local_path(p)).unwrap_or("/");
     let mut response = (StatusCode::SEE_OTHER, [(header::LOCATION, target.to_string())]).into_response();
     for (name, value) in cookies {
-        let secure = if secure { "; Secure" } else { "" };
-        let cookie = format!("{name}={value}; Path=/; Max-Age={ONE_YEAR_SECONDS}; SameSite=Lax; HttpOnly{secure}");
-        if let Ok(v) = HeaderValue::from_str(&cookie) {
+        if let Ok(v) = HeaderValue::from_str(&pref_cookie(name, value, secure)) {
             response.headers_mut().append(header::SET_COOKIE, v);
         }
     }
     response
+}
+
+/// A preference cookie (language or currency): a year, the whole site, not readable by scripts.
+pub fn pref_cookie(name: &str, value: &str, secure: bool) -> String {
+    let secure = if secure { "; Secure" } else { "" };
+    format!("{name}={value}; Path=/; Max-Age={ONE_YEAR_SECONDS}; SameSite=Lax; HttpOnly{secure}")
 }
 
 fn refuse(message: &'static str) -> Response {

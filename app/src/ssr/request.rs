@@ -50,16 +50,24 @@ pub fn navigate_to(path: &str) -> String {
     path.to_string()
 }
 
+/// A form posted by the browser itself (no JavaScript): it accepts HTML, not the JSON the
+/// hydrated app asks for, and expects a redirect as its answer.
+pub fn is_plain_form_post() -> bool {
+    leptos::prelude::use_context::<http::request::Parts>().is_some_and(|p| {
+        p.method == http::Method::POST
+            && p.headers
+                .get(http::header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.contains("text/html"))
+    })
+}
+
 /// Sets a preference cookie on the response (after a profile change of language or currency).
 pub fn set_pref_cookie(name: &str, value: &str, secure: bool) {
-    if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
-        let cookie = format!(
-            "{name}={value}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{}",
-            if secure { "; Secure" } else { "" }
-        );
-        if let Ok(v) = http::HeaderValue::from_str(&cookie) {
-            res.append_header(http::header::SET_COOKIE, v);
-        }
+    if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
+        && let Ok(v) = http::HeaderValue::from_str(&super::prefs_handler::pref_cookie(name, value, secure))
+    {
+        res.append_header(http::header::SET_COOKIE, v);
     }
 }
 

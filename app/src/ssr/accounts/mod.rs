@@ -31,6 +31,12 @@ impl From<AccountProblem> for AccountError {
     }
 }
 
+impl From<tower_sessions::session::Error> for ApiError {
+    fn from(e: tower_sessions::session::Error) -> Self {
+        AccountError::Session(e).into()
+    }
+}
+
 impl From<AccountError> for ApiError {
     fn from(e: AccountError) -> Self {
         let api = match e {

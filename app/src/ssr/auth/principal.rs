@@ -74,9 +74,9 @@ pub async fn principal_for_session(pool: &PgPool, session: &Session) -> Result<O
     }
 }
 
-/// The signed-in caller of this request, if any, as long as they belong to this storefront (or
-/// run the platform). A session from another storefront counts as nobody here.
-pub async fn current_principal() -> Result<Option<Principal>, ApiError> {
+/// The valid session's account for this request, and whether it may act in this request's
+/// storefront (its own, or any for an operator).
+async fn load() -> Result<Option<(Principal, bool)>, ApiError> {
     let Some(session) = session::from_request() else {
         return Ok(None);
     };
@@ -86,29 +86,23 @@ pub async fn current_principal() -> Result<Option<Principal>, ApiError> {
         tracing::error!(error = %e, "loading the session's account failed");
         respond_with(ApiError::Internal)
     })?;
-    Ok(principal.filter(|p| p.role() == Role::Operator || p.storefront_id() == shop.storefront.id))
+    Ok(principal.map(|p| {
+        let here = p.role() == Role::Operator || p.storefront_id() == shop.storefront.id;
+        (p, here)
+    }))
+}
+
+/// The signed-in caller of this request, if any, as long as they belong to this storefront (or
+/// run the platform). A session from another storefront counts as nobody here.
+pub async fn current_principal() -> Result<Option<Principal>, ApiError> {
+    Ok(load().await?.filter(|(_, here)| *here).map(|(p, _)| p))
 }
 
 /// The gate at the top of every protected server function: 401 without a valid session, 403 when
 /// the caller's role is too low or their account belongs to another storefront.
 pub async fn authorize(access: Access) -> Result<Principal, ApiError> {
-    let Some(session) = session::from_request() else {
-        return Err(respond_with(ApiError::Unauthorized));
-    };
-    let ctx = app_context()?;
-    let shop = shop_context::current()?;
-    let principal = principal_for_session(&ctx.pool, &session)
-        .await
-        .map_err(|e| {
-            tracing::error!(error = %e, "loading the session's account failed");
-            respond_with(ApiError::Internal)
-        })?
-        .ok_or_else(|| respond_with(ApiError::Unauthorized))?;
-    let role = principal.role();
-    if role != Role::Operator && principal.storefront_id() != shop.storefront.id {
-        return Err(respond_with(ApiError::Forbidden));
-    }
-    if role < access.min_role() {
+    let (principal, here) = load().await?.ok_or_else(|| respond_with(ApiError::Unauthorized))?;
+    if !here || principal.role() < access.min_role() {
         return Err(respond_with(ApiError::Forbidden));
     }
     Ok(principal)

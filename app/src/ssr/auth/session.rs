@@ -14,6 +14,16 @@ pub struct SessionAccount {
     pub epoch: i32,
 }
 
+impl SessionAccount {
+    /// The account as it stands now, for a session starting now.
+    pub fn of(account: &crate::ssr::accounts::repo::AccountRecord) -> SessionAccount {
+        SessionAccount {
+            account_id: account.id,
+            epoch: account.session_epoch,
+        }
+    }
+}
+
 pub fn from_request() -> Option<Session> {
     leptos::prelude::use_context::<http::request::Parts>()?
         .extensions
