@@ -7,6 +7,8 @@ use crate::pages::account::{
     sign_up::SignUpPage, verify::VerifyPage,
 };
 use crate::pages::staff::{audit::AuditPage, outbox::OutboxPage, team::StaffPage};
+use crate::pages::esims::{detail::EsimPage, install::InstallPage, list::MyEsimsPage};
+use crate::pages::renew::{code::RenewCodePage, lookup::RenewPage, result::RenewEsimPage};
 use crate::pages::{catalog::CatalogPage, not_found::NotFound, plan::PlanPage};
 use leptos::prelude::*;
 use leptos_meta::{Html, Link, Meta, MetaTags, Stylesheet, provide_meta_context};
@@ -98,6 +100,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff") view=StaffPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/audit") view=AuditPage ssr=SsrMode::Async />
                     <Route path=path!("/operator/outbox") view=OutboxPage ssr=SsrMode::Async />
+                    <Route path=path!("/esims") view=MyEsimsPage ssr=SsrMode::Async />
+                    <Route path=path!("/esims/:id") view=EsimPage ssr=SsrMode::Async />
+                    <Route path=path!("/esims/:id/install") view=InstallPage ssr=SsrMode::Async />
+                    <Route path=path!("/renew") view=RenewPage ssr=SsrMode::Async />
+                    <Route path=path!("/renew/code") view=RenewCodePage ssr=SsrMode::Async />
+                    <Route path=path!("/renew/esim") view=RenewEsimPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <SiteFooter />

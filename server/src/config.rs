@@ -19,7 +19,13 @@ pub struct Config {
     pub mail_from: String,
     /// Believe `X-Forwarded-For` for the client IP; only behind a reverse proxy that sets it.
     pub trust_forwarded_for: bool,
+    /// The HMAC key the carrier signs usage-feed requests with. With demo data and no key set,
+    /// [`DEMO_FEED_SECRET`], so the simulator works out of the box.
+    pub feed_secret: Option<String>,
 }
+
+/// The usage-feed key of the demo, known to the simulator. Never used without demo data.
+pub const DEMO_FEED_SECRET: &str = "roamdesk-demo-feed-secret";
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -54,7 +60,16 @@ impl Config {
             smtp_url: env::var("ROAMDESK_SMTP_URL").ok().filter(|v| !v.trim().is_empty()),
             mail_from: env::var("ROAMDESK_MAIL_FROM").unwrap_or_else(|_| "Roamdesk <no-reply@roamdesk.invalid>".into()),
             trust_forwarded_for: parse("ROAMDESK_TRUST_FORWARDED_FOR", false, parse_bool)?,
-        })
+            feed_secret: None,
+        }
+        .with_feed_secret(env::var("ROAMDESK_FEED_SECRET").ok()))
+    }
+
+    fn with_feed_secret(mut self, secret: Option<String>) -> Config {
+        self.feed_secret = secret
+            .filter(|s| !s.trim().is_empty())
+            .or_else(|| self.load_demo_data.then(|| DEMO_FEED_SECRET.to_string()));
+        self
     }
 }
 

@@ -16,6 +16,7 @@ pub async fn load_if_empty(pool: &PgPool) -> Result<bool, sqlx::Error> {
     if empty {
         sqlx::raw_sql(DEMO_SQL).execute(&mut *tx).await?;
         add_demo_accounts(&mut tx).await?;
+        add_demo_esims(&mut tx).await?;
     }
     tx.commit().await?;
     Ok(empty)
@@ -25,11 +26,12 @@ pub async fn load_if_empty(pool: &PgPool) -> Result<bool, sqlx::Error> {
 pub const DEMO_PASSWORD: &str = "roamdesk-demo";
 
 /// One account per role, so every page can be tried out of the box.
-pub const DEMO_ACCOUNTS: [(&str, &str, &str); 4] = [
+pub const DEMO_ACCOUNTS: [(&str, &str, &str); 5] = [
     ("operator@demo.roamdesk.test", "Olga Operator", "operator"),
     ("admin@demo.roamdesk.test", "Ravi Reseller", "reseller_admin"),
     ("agent@demo.roamdesk.test", "Ali Agent", "agent"),
     ("anna@demo.roamdesk.test", "Anna Traveller", "customer"),
+    ("ben@demo.roamdesk.test", "Ben Backpacker", "customer"),
 ];
 
 async fn add_demo_accounts(conn: &mut sqlx::PgConnection) -> Result<(), sqlx::Error> {
@@ -56,5 +58,133 @@ async fn add_demo_accounts(conn: &mut sqlx::PgConnection) -> Result<(), sqlx::Er
         .execute(&mut *conn)
         .await?;
     }
+    Ok(())
+}
+
+/// The SM-DP+ host of every demo profile; not a real server, so demo QR codes install nothing.
+pub const DEMO_SMDP: &str = "smdp.demo.roamdesk.test";
+
+/// The demo eSIMs a browser test and a visitor can look at. Matching IDs are fixed so a test
+/// knows the activation code its QR code must hold.
+pub struct DemoEsim {
+    pub owner: &'static str,
+    pub nickname: &'static str,
+    pub matching_id: &'static str,
+    pub confirmation_code: Option<&'static str>,
+    pub plan_slug: &'static str,
+    /// `None`: sold, not installed, its bundle waiting. `Some(d)`: active, its bundle started `d` days ago.
+    pub started_days_ago: Option<i32>,
+    /// MB used per day since the start, oldest first.
+    pub daily_mb: &'static [i64],
+}
+
+pub const DEMO_ESIMS: [DemoEsim; 3] = [
+    DemoEsim {
+        owner: "anna@demo.roamdesk.test",
+        nickname: "Anna's iPhone",
+        matching_id: "DEMO-ANNA-IPHONE-0001",
+        confirmation_code: None,
+        plan_slug: "china-10gb-30d",
+        started_days_ago: Some(12),
+        daily_mb: &[180, 420, 350, 290, 510, 260, 330, 240, 300, 280, 226, 300],
+    },
+    DemoEsim {
+        owner: "anna@demo.roamdesk.test",
+        nickname: "Travel iPad",
+        matching_id: "DEMO-ANNA-IPAD-0002",
+        confirmation_code: Some("4821"),
+        plan_slug: "russia-5gb-15d",
+        started_days_ago: None,
+        daily_mb: &[],
+    },
+    DemoEsim {
+        owner: "ben@demo.roamdesk.test",
+        nickname: "Ben's Pixel",
+        matching_id: "DEMO-BEN-PIXEL-0003",
+        confirmation_code: None,
+        plan_slug: "turkey-3gb-7d",
+        started_days_ago: Some(5),
+        daily_mb: &[400, 620, 380, 550, 700],
+    },
+];
+
+/// How many unsold profiles the demo stock holds.
+const DEMO_STOCK: u64 = 40;
+
+/// An ICCID with a correct Luhn check digit: `89` + country/issuer `70199` + a serial.
+pub fn demo_iccid(serial: u64) -> String {
+    let body = format!("8970199{serial:011}");
+    (0..10)
+        .map(|d| format!("{body}{d}"))
+        .find(|candidate| app::domain::esim_ids::luhn_valid(candidate))
+        .expect("one of ten check digits is right")
+}
+
+async fn add_demo_esims(conn: &mut sqlx::PgConnection) -> Result<(), sqlx::Error> {
+    for (serial, esim) in DEMO_ESIMS.iter().enumerate() {
+        let esim_id: uuid::Uuid = sqlx::query_scalar(
+            "INSERT INTO esim_profiles (storefront_id, iccid, smdp_address, matching_id, confirmation_code, carrier,
+                                        status, customer_id, nickname, allocated_at, installed_at)
+             SELECT c.storefront_id, $1, $2, $3, $4, 'Roamdesk Demo Network',
+                    CASE WHEN $7::int IS NULL THEN 'ready_to_install' ELSE 'active' END::esim_status,
+                    c.id, $5, now() - make_interval(days => COALESCE($7, 0) + 1),
+                    CASE WHEN $7::int IS NULL THEN NULL ELSE now() - make_interval(days => $7) END
+             FROM customers c JOIN storefronts s ON s.id = c.storefront_id
+             WHERE s.slug = 'demo' AND c.email = $6
+             RETURNING id",
+        )
+        .bind(demo_iccid(serial as u64 + 1))
+        .bind(DEMO_SMDP)
+        .bind(esim.matching_id)
+        .bind(esim.confirmation_code)
+        .bind(esim.nickname)
+        .bind(esim.owner)
+        .bind(esim.started_days_ago)
+        .fetch_one(&mut *conn)
+        .await?;
+        let used: i64 = esim.daily_mb.iter().sum();
+        sqlx::query(
+            "INSERT INTO esim_bundles (esim_id, plan_id, status, data_total_mb, data_remaining_mb,
+                                       voice_total_min, voice_remaining_min, sms_total, sms_remaining,
+                                       starts_at, expires_at, usage_measured_at)
+             SELECT $1, p.id, CASE WHEN $3::int IS NULL THEN 'pending' ELSE 'active' END::bundle_status,
+                    p.data_mb, p.data_mb - $4, p.voice_minutes, p.voice_minutes, p.sms_count, p.sms_count,
+                    now() - make_interval(days => $3),
+                    now() - make_interval(days => $3) + make_interval(days => p.validity_days),
+                    CASE WHEN $3::int IS NULL THEN NULL ELSE now() - interval '40 minutes' END
+             FROM plans p JOIN storefronts s ON s.id = p.storefront_id
+             WHERE s.slug = 'demo' AND p.slug = $2",
+        )
+        .bind(esim_id)
+        .bind(esim.plan_slug)
+        .bind(esim.started_days_ago)
+        .bind(used as i32)
+        .execute(&mut *conn)
+        .await?;
+        let days = esim.daily_mb.len() as i32;
+        for (i, mb) in esim.daily_mb.iter().enumerate() {
+            sqlx::query("INSERT INTO esim_daily_usage (esim_id, day, data_mb) VALUES ($1, current_date - $2, $3)")
+                .bind(esim_id)
+                .bind(days - 1 - i as i32)
+                .bind(mb)
+                .execute(&mut *conn)
+                .await?;
+        }
+    }
+    // Anna's phone number, so the lookup without an account can be tried with it too.
+    sqlx::query("UPDATE customers SET phone = '+447700900123' WHERE email = 'anna@demo.roamdesk.test'")
+        .execute(&mut *conn)
+        .await?;
+    let iccids: Vec<String> = (0..DEMO_STOCK).map(|i| demo_iccid(1000 + i)).collect();
+    sqlx::query(
+        "INSERT INTO esim_profiles (storefront_id, iccid, smdp_address, matching_id, carrier)
+         SELECT s.id, i.iccid, $2, 'DEMO-STOCK-' || lpad(i.n::text, 4, '0'), 'Roamdesk Demo Network'
+         FROM storefronts s, unnest($1::text[]) WITH ORDINALITY AS i (iccid, n)
+         WHERE s.slug = 'demo'",
+    )
+    .bind(&iccids)
+    .bind(DEMO_SMDP)
+    .execute(&mut *conn)
+    .await?;
     Ok(())
 }

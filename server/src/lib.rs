@@ -3,5 +3,6 @@ pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod routes;
+pub mod simulator;
 pub mod state;
 pub mod workers;

@@ -32,8 +32,13 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         tracing::info!("demo storefront loaded");
     }
     let args: Vec<String> = std::env::args().collect();
-    if args.get(1).map(String::as_str) == Some("import-profiles") {
-        let outcome = server::cli::import_profiles(&pool, &args[2..]).await;
+    let command = match args.get(1).map(String::as_str) {
+        Some("import-profiles") => Some(server::cli::import_profiles(&pool, &args[2..]).await),
+        Some("import-usage") => Some(server::cli::import_usage(&pool, &args[2..]).await),
+        Some("simulate-usage") => Some(server::cli::simulate_usage(&pool, &config, &args[2..]).await),
+        _ => None,
+    };
+    if let Some(outcome) = command {
         pool.close().await;
         return outcome;
     }
@@ -54,7 +59,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         leptos_options,
         app: AppContext::new(pool.clone())
             .with_public_url(&config.public_url)
-            .with_smtp_configured(config.smtp_url.is_some()),
+            .with_smtp_configured(config.smtp_url.is_some())
+            .with_feed_secret(config.feed_secret.as_deref()),
         default_storefront: config.default_storefront.clone(),
         secure_cookies: config.secure_cookies,
         trust_forwarded_for: config.trust_forwarded_for,

@@ -48,6 +48,7 @@ pub fn build_router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/prefs", post(set_prefs))
+        .route("/feed/v1/events", post(app::ssr::usage_feed::http::receive))
         .leptos_routes_with_context(&state, routes, page_context.clone(), move || {
             shell(leptos_options.clone())
         })
@@ -61,6 +62,7 @@ pub fn build_router(state: AppState) -> Router {
         .layer(middleware::from_fn(refuse_cross_site))
         .layer(Extension(SecureCookies(state.secure_cookies)))
         .layer(middleware::from_fn(set_page_csp))
+        .layer(middleware::from_fn(no_store_for_secrets))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
@@ -92,6 +94,20 @@ async fn healthz(State(state): State<AppState>) -> Response {
     }
 }
 
+/// Pages and calls that can carry an activation code or a lookup's result are never stored by
+/// the browser or a proxy. The server functions set it too; this covers the pages whatever they render.
+async fn no_store_for_secrets(req: Request, next: Next) -> Response {
+    let path = req.uri().path();
+    let secret = path.starts_with("/esims") || path.starts_with("/renew") || path.starts_with("/api/esims");
+    let mut response = next.run(req).await;
+    if secret {
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
+}
+
 /// Stores the caller's IP in the request for throttling and the audit log.
 async fn record_client_ip(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0);
@@ -104,7 +120,7 @@ async fn record_client_ip(State(state): State<AppState>, mut req: Request, next:
 /// before any page or server function runs.
 async fn resolve_storefront(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let path = req.uri().path();
-    if path.starts_with("/pkg/") || path == "/healthz" || path == "/favicon.svg" {
+    if path.starts_with("/pkg/") || path.starts_with("/feed/") || path == "/healthz" || path == "/favicon.svg" {
         return next.run(req).await;
     }
     let host = req

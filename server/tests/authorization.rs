@@ -23,6 +23,9 @@ const PUBLIC: &[&str] = &[
     "/api/account/reset",
     "/api/staff/invitation",
     "/api/staff/invitation/accept",
+    "/api/esims/lookup",
+    "/api/esims/lookup/code",
+    "/api/esims/lookup/result",
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -101,6 +104,15 @@ fn protected(demo: Uuid, customer: Uuid) -> Vec<(&'static str, Caller, Form)> {
         ),
         ("/api/staff/audit", Caller::ResellerAdmin, vec![]),
         ("/api/operator/outbox", Caller::Operator, vec![]),
+        // Admitted callers who do not own the eSIM get 404, which still counts as admitted here.
+        ("/api/esims/mine", Caller::Customer, vec![]),
+        ("/api/esims/card", Caller::Customer, vec![("id", customer.to_string())]),
+        ("/api/esims/install", Caller::Customer, vec![("id", customer.to_string())]),
+        (
+            "/api/esims/rename",
+            Caller::Customer,
+            vec![("id", customer.to_string()), ("nickname", "Phone".into())],
+        ),
     ]
 }
 

@@ -1,4 +1,5 @@
 //! Server functions: each checks its caller, calls the domain and maps errors. Thin on purpose.
 pub mod account;
 pub mod catalog;
+pub mod esims;
 pub mod staff;

@@ -1,9 +1,11 @@
 pub mod catalog_filters;
 pub mod enhance;
+pub mod esim_card;
 pub mod form;
 pub mod layout;
 pub mod plan_card;
 pub mod plan_facts;
+pub mod usage_chart;
 
 use crate::domain::prefs::ShopContext;
 use leptos::prelude::*;

@@ -95,6 +95,10 @@ pub enum AccountProblem {
     CannotChangeOwnRole,
     UnknownAccount,
     StaffCannotDeleteSelf,
+    /// The eSIM lookup needs an ICCID or a phone number in international format.
+    LookupIdentifier,
+    /// Wrong, used or expired; one message for all, so codes cannot be probed.
+    CodeInvalid,
 }
 
 impl AccountProblem {
@@ -196,6 +200,16 @@ impl AccountProblem {
                 "Staff accounts are closed by an administrator, not deleted from here.",
                 "员工账户需由管理员关闭，不能在此删除。",
                 "Учётные записи сотрудников закрывает администратор.",
+            ]),
+            AccountProblem::LookupIdentifier => fixed([
+                "Enter the eSIM's ICCID (the 19–20 digits starting with 89) or your phone number starting with +.",
+                "请输入 eSIM 的 ICCID（以 89 开头的 19–20 位数字）或以 + 开头的手机号。",
+                "Введите ICCID eSIM (19–20 цифр, начинается с 89) или номер телефона, начиная с +.",
+            ]),
+            AccountProblem::CodeInvalid => fixed([
+                "That code is wrong or has expired. Check the latest e-mail, or ask for a new code.",
+                "验证码错误或已过期。请查看最新的邮件，或重新获取验证码。",
+                "Код неверен или истёк. Проверьте последнее письмо или запросите новый код.",
             ]),
         }
     }

@@ -3,6 +3,7 @@ pub mod account;
 pub mod catalog_query;
 pub mod catalog_select;
 pub mod devices;
+pub mod esim;
 pub mod esim_ids;
 pub mod locale;
 pub mod money;

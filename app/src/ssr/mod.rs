@@ -4,9 +4,12 @@ pub mod audit;
 pub mod auth;
 pub mod catalog_cache;
 pub mod catalog_repo;
+pub mod esims;
+pub mod provider;
 pub mod shop_context;
 pub mod stock;
 pub mod storefront_repo;
+pub mod usage_feed;
 
 use crate::error::ApiError;
 
@@ -37,20 +40,31 @@ pub struct AppContext {
     pub public_url: std::sync::Arc<str>,
     /// Whether a delivery worker sends mail; without one the outbox page is where mail is read.
     pub smtp_configured: bool,
+    /// Where eSIM profiles and bundles come from; chosen at start-up.
+    pub provider: std::sync::Arc<dyn provider::EsimProvider>,
+    /// The key the carrier signs usage-feed requests with; without it the feed answers 503.
+    pub feed_secret: Option<std::sync::Arc<[u8]>>,
 }
 
 impl AppContext {
     pub fn new(pool: sqlx::PgPool) -> AppContext {
         AppContext {
-            pool,
             catalog: Default::default(),
             public_url: "http://127.0.0.1:3000".into(),
             smtp_configured: false,
+            provider: std::sync::Arc::new(provider::builtin::BuiltinProvider::new(pool.clone())),
+            feed_secret: None,
+            pool,
         }
     }
 
     pub fn with_public_url(mut self, url: &str) -> AppContext {
         self.public_url = url.trim_end_matches('/').into();
+        self
+    }
+
+    pub fn with_feed_secret(mut self, secret: Option<&str>) -> AppContext {
+        self.feed_secret = secret.filter(|s| !s.is_empty()).map(|s| s.as_bytes().into());
         self
     }
 
@@ -70,6 +84,14 @@ pub fn respond_with(err: ApiError) -> ApiError {
         res.set_status(err.status());
     }
     err
+}
+
+/// A chrono time as the `time` type sqlx's macros expect for `timestamptz` parameters (the
+/// session store turns sqlx's `time` feature on, and the macros then prefer it).
+pub fn pg_time(at: chrono::DateTime<chrono::Utc>) -> sqlx::types::time::OffsetDateTime {
+    let nanos = at.timestamp_nanos_opt().unwrap_or(0);
+    sqlx::types::time::OffsetDateTime::from_unix_timestamp_nanos(nanos.into())
+        .unwrap_or(sqlx::types::time::OffsetDateTime::UNIX_EPOCH)
 }
 
 pub fn app_context() -> Result<AppContext, ApiError> {

@@ -13,6 +13,9 @@ use tower::ServiceExt;
 
 pub mod accounts;
 
+/// The key tests sign usage-feed requests with.
+pub const FEED_SECRET: &str = "test-feed-secret";
+
 pub async fn demo_router(pool: PgPool) -> Router {
     demo_router_and_pool(pool).await.0
 }
@@ -28,7 +31,7 @@ fn router_over(pool: PgPool) -> Router {
     let leptos_options = LeptosOptions::builder().output_name("roamdesk").build();
     build_router(AppState {
         leptos_options,
-        app: AppContext::new(pool),
+        app: AppContext::new(pool).with_feed_secret(Some(FEED_SECRET)),
         default_storefront: "demo".into(),
         secure_cookies: false,
         // Tests say which IP a request comes from with X-Forwarded-For.

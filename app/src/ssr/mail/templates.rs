@@ -27,6 +27,11 @@ pub enum MailContent {
         role: Role,
         inviter: String,
     },
+    /// The one-time code that shows an eSIM without signing in.
+    EsimLookupCode {
+        code: String,
+        link: String,
+    },
 }
 
 impl MailContent {
@@ -38,6 +43,7 @@ impl MailContent {
             MailContent::AccountExists { .. } => "account_exists",
             MailContent::PasswordChanged { .. } => "password_changed",
             MailContent::StaffInvitation { .. } => "staff_invitation",
+            MailContent::EsimLookupCode { .. } => "esim_lookup_code",
         }
     }
 }
@@ -175,6 +181,29 @@ pub fn render(content: &MailContent, locale: Locale, shop_name: &str) -> Rendere
                     "The invitation is valid for 7 days.",
                     "邀请有效期为 7 天。",
                     "Приглашение действует 7 дней.",
+                ])),
+            ],
+        ),
+        MailContent::EsimLookupCode { code, link } => (
+            match locale {
+                Locale::En => format!("Your code: {code}"),
+                Locale::Zh => format!("您的验证码：{code}"),
+                Locale::Ru => format!("Ваш код: {code}"),
+            },
+            vec![
+                Block::Para(match locale {
+                    Locale::En => format!("Enter this code to see your eSIM and renew it: {code}"),
+                    Locale::Zh => format!("输入此验证码即可查看并续费您的 eSIM：{code}"),
+                    Locale::Ru => format!("Введите этот код, чтобы увидеть eSIM и продлить его: {code}"),
+                }),
+                Block::Action {
+                    label: t(["Enter the code", "输入验证码", "Ввести код"]),
+                    href: link.clone(),
+                },
+                Block::Para(t([
+                    "The code works once, for 15 minutes. If you did not ask for it, ignore this message: nobody can see your eSIM without it.",
+                    "验证码仅可使用一次，有效期 15 分钟。如果这不是您本人的操作，请忽略此邮件：没有验证码，任何人都无法查看您的 eSIM。",
+                    "Код действует один раз в течение 15 минут. Если вы его не запрашивали, проигнорируйте письмо: без кода вашу eSIM никто не увидит.",
                 ])),
             ],
         ),

@@ -1,0 +1,144 @@
+//! eSIM server functions. An eSIM someone may not see answers 404, the same as one that does
+//! not exist. Install details carry the activation code and are never cached.
+use crate::domain::esim::{EsimCard, InstallDetails, LookupResult};
+use crate::error::ApiError;
+use leptos::prelude::*;
+use uuid::Uuid;
+
+#[cfg(feature = "ssr")]
+use crate::ssr::{
+    auth::{Access, Principal, authorize},
+    esims::{access, cards, install, lookup},
+    request::{navigate_to, request_scope, session},
+    respond_with,
+};
+
+/// Session keys of the no-account lookup.
+#[cfg(feature = "ssr")]
+const LOOKUP_TICKET: &str = "esim_lookup_ticket";
+#[cfg(feature = "ssr")]
+const LOOKUP_GRANT: &str = "esim_lookup_grant";
+
+#[cfg(feature = "ssr")]
+fn no_store() {
+    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+        res.insert_header(http::header::CACHE_CONTROL, http::HeaderValue::from_static("no-store"));
+    }
+}
+
+/// The caller, if the eSIM is theirs to see; otherwise 404.
+#[cfg(feature = "ssr")]
+async fn authorize_esim(esim_id: Uuid) -> Result<(Principal, crate::ssr::request::RequestScope), ApiError> {
+    let principal = authorize(Access::SignedIn).await?;
+    let scope = request_scope()?;
+    let visible = access::visible_to(&scope.ctx.pool, &principal, scope.storefront.id, esim_id)
+        .await
+        .map_err(crate::ssr::RepoError::from)?;
+    if !visible {
+        return Err(respond_with(ApiError::NotFound));
+    }
+    Ok((principal, scope))
+}
+
+/// The signed-in customer's eSIMs.
+#[server(prefix = "/api", endpoint = "esims/mine")]
+pub async fn my_esims() -> Result<Vec<EsimCard>, ApiError> {
+    let principal = authorize(Access::SignedIn).await?;
+    let scope = request_scope()?;
+    Ok(cards::for_account(&scope.ctx.pool, scope.storefront.id, principal.id(), scope.locale)
+        .await
+        .map_err(crate::ssr::RepoError::from)?)
+}
+
+/// One eSIM's card.
+#[server(prefix = "/api", endpoint = "esims/card")]
+pub async fn get_esim(id: Uuid) -> Result<EsimCard, ApiError> {
+    let (_, scope) = authorize_esim(id).await?;
+    cards::load(&scope.ctx.pool, &[id], scope.locale)
+        .await
+        .map_err(crate::ssr::RepoError::from)?
+        .pop()
+        .ok_or_else(|| respond_with(ApiError::NotFound))
+}
+
+/// What the install page shows, the activation code included.
+#[server(prefix = "/api", endpoint = "esims/install")]
+pub async fn get_install_details(id: Uuid) -> Result<InstallDetails, ApiError> {
+    no_store();
+    let (_, scope) = authorize_esim(id).await?;
+    match install::details(&scope.ctx.pool, id, scope.locale).await {
+        Ok(Some(details)) => Ok(details),
+        Ok(None) => Err(respond_with(ApiError::NotFound)),
+        Err(e) => {
+            tracing::error!(esim = %id, error = %e, "loading install details failed");
+            Err(respond_with(ApiError::Internal))
+        }
+    }
+}
+
+/// Names an eSIM ("Mum's iPhone"); an empty name clears it.
+#[server(prefix = "/api", endpoint = "esims/rename")]
+pub async fn rename_esim(id: Uuid, nickname: String) -> Result<String, ApiError> {
+    let (_, scope) = authorize_esim(id).await?;
+    let nickname =
+        crate::domain::esim::clean_nickname(&nickname).map_err(|p| respond_with(ApiError::Account(p)))?;
+    cards::set_nickname(&scope.ctx.pool, id, nickname.as_deref())
+        .await
+        .map_err(crate::ssr::RepoError::from)?;
+    Ok(navigate_to(&format!("/esims/{id}?renamed=1")))
+}
+
+/// Step one without an account: mails a code if the ICCID or phone and the e-mail match.
+/// Public; the answer is the same either way.
+#[server(prefix = "/api", endpoint = "esims/lookup")]
+pub async fn request_esim_code(identifier: String, email: String) -> Result<String, ApiError> {
+    let scope = request_scope()?;
+    let ticket = lookup::request_code(
+        &scope.ctx.pool,
+        &scope.ctx.public_url,
+        &scope.storefront,
+        &scope.ip,
+        &identifier,
+        &email,
+        scope.locale,
+    )
+    .await?;
+    let session = session()?;
+    session.insert(LOOKUP_TICKET, ticket).await?;
+    Ok(navigate_to("/renew/code"))
+}
+
+/// Step two: the code from the e-mail. Public; the ticket in the session says which lookup.
+#[server(prefix = "/api", endpoint = "esims/lookup/code")]
+pub async fn verify_esim_code(code: String) -> Result<String, ApiError> {
+    let scope = request_scope()?;
+    let session = session()?;
+    let Some(ticket) = session.get::<lookup::LookupTicket>(LOOKUP_TICKET).await? else {
+        return Err(respond_with(ApiError::Account(crate::domain::account::AccountProblem::CodeInvalid)));
+    };
+    let grant = lookup::verify_code(&scope.ctx.pool, ticket, &code).await?;
+    session.remove::<lookup::LookupTicket>(LOOKUP_TICKET).await?;
+    session.insert(LOOKUP_GRANT, grant).await?;
+    Ok(navigate_to("/renew/esim"))
+}
+
+/// The eSIMs a verified code opened in this browser. 401 without a current grant.
+#[server(prefix = "/api", endpoint = "esims/lookup/result")]
+pub async fn looked_up_esims() -> Result<LookupResult, ApiError> {
+    no_store();
+    let scope = request_scope()?;
+    let session = session()?;
+    let grant = session
+        .get::<lookup::LookupGrant>(LOOKUP_GRANT)
+        .await?
+        .filter(|g| g.until > chrono::Utc::now() && g.storefront_id == scope.storefront.id)
+        .ok_or_else(|| respond_with(ApiError::Unauthorized))?;
+    let pool = &scope.ctx.pool;
+    let esims = cards::for_customer(pool, grant.customer_id, grant.esim_id, scope.locale)
+        .await
+        .map_err(crate::ssr::RepoError::from)?;
+    let email_hint = lookup::masked_email(pool, grant.customer_id)
+        .await
+        .map_err(crate::ssr::RepoError::from)?;
+    Ok(LookupResult { email_hint, esims })
+}

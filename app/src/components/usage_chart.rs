@@ -1,0 +1,49 @@
+//! The daily-usage bar chart, drawn as SVG in the page itself, so it shows without JavaScript.
+use crate::domain::esim::{DailyUsage, chart_bars, format_mb};
+use crate::domain::locale::Locale;
+use leptos::prelude::*;
+
+const WIDTH: f64 = 600.0;
+const HEIGHT: f64 = 120.0;
+
+#[component]
+pub fn UsageChart(days: Vec<DailyUsage>, locale: Locale) -> impl IntoView {
+    let l = locale;
+    let total: i64 = days.iter().map(|d| d.data_mb).sum();
+    let (bars, max) = chart_bars(&days, WIDTH, HEIGHT);
+    let slot = if days.is_empty() { WIDTH } else { WIDTH / days.len() as f64 };
+    let title = l.pick(["Data used per day, last 30 days", "近 30 天每日流量", "Расход данных по дням за 30 дней"]);
+    let summary = match l {
+        Locale::En => format!("{} used in 30 days; busiest day {}.", format_mb(total), format_mb(max)),
+        Locale::Zh => format!("30 天共使用 {}；单日最多 {}。", format_mb(total), format_mb(max)),
+        Locale::Ru => format!("За 30 дней: {}; максимум за день: {}.", format_mb(total), format_mb(max)),
+    };
+    let first = days.first().map(|d| d.day.format("%d.%m").to_string());
+    let last = days.last().map(|d| d.day.format("%d.%m").to_string());
+    let rects = days
+        .iter()
+        .zip(bars)
+        .map(|(d, (x, y, h))| {
+            let label = format!("{}: {}", d.day.format("%Y-%m-%d"), format_mb(d.data_mb));
+            view! {
+                <rect x=format!("{:.1}", x + slot * 0.15) y=format!("{y:.1}") width=format!("{:.1}", slot * 0.7)
+                    height=format!("{:.1}", h.max(if d.data_mb > 0 { 1.0 } else { 0.0 })) rx="2" class="fill-teal-600">
+                    <title>{label}</title>
+                </rect>
+            }
+        })
+        .collect_view();
+    view! {
+        <figure class="mt-4" data-testid="usage-chart">
+            <figcaption class="text-sm font-medium text-slate-700">{title}</figcaption>
+            <svg viewBox=format!("0 0 {WIDTH} {}", HEIGHT + 18.0) class="mt-2 h-32 w-full" role="img" aria-label=summary.clone()
+                preserveAspectRatio="none">
+                <line x1="0" y1=HEIGHT x2=WIDTH y2=HEIGHT class="stroke-slate-300" stroke-width="1" />
+                {rects}
+                <text x="0" y=HEIGHT + 14.0 class="fill-slate-500" font-size="11">{first}</text>
+                <text x=WIDTH y=HEIGHT + 14.0 text-anchor="end" class="fill-slate-500" font-size="11">{last}</text>
+            </svg>
+            <p class="mt-1 text-xs text-slate-600" data-testid="usage-summary">{summary}</p>
+        </figure>
+    }
+}
