@@ -50,3 +50,8 @@ CREATE INDEX esim_lookup_codes_by_customer ON esim_lookup_codes (customer_id, cr
 -- (a retried fulfilment) returns the first result instead of doing it again.
 ALTER TABLE esim_profiles ADD COLUMN allocation_key text UNIQUE CHECK (length(allocation_key) <= 200);
 ALTER TABLE esim_bundles ADD COLUMN apply_key text UNIQUE CHECK (length(apply_key) <= 200);
+
+-- Stock imports started from the operator page run in the background: the page shows
+-- rows_done of rows_total as a progress bar, and why an import stopped, if it did.
+ALTER TABLE profile_imports ADD COLUMN rows_total integer CHECK (rows_total >= 0);
+ALTER TABLE profile_imports ADD COLUMN failure text;

@@ -6,7 +6,7 @@ use crate::pages::account::{
     forgot::ForgotPage, invitation::InvitationPage, profile::AccountPage, reset::ResetPage, sign_in::SignInPage,
     sign_up::SignUpPage, verify::VerifyPage,
 };
-use crate::pages::staff::{audit::AuditPage, outbox::OutboxPage, team::StaffPage};
+use crate::pages::staff::{audit::AuditPage, outbox::OutboxPage, stock::StockPage, team::StaffPage};
 use crate::pages::esims::{detail::EsimPage, install::InstallPage, list::MyEsimsPage};
 use crate::pages::renew::{code::RenewCodePage, lookup::RenewPage, result::RenewEsimPage};
 use crate::pages::{catalog::CatalogPage, not_found::NotFound, plan::PlanPage};
@@ -100,6 +100,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff") view=StaffPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/audit") view=AuditPage ssr=SsrMode::Async />
                     <Route path=path!("/operator/outbox") view=OutboxPage ssr=SsrMode::Async />
+                    <Route path=path!("/operator/stock") view=StockPage ssr=SsrMode::Async />
                     <Route path=path!("/esims") view=MyEsimsPage ssr=SsrMode::Async />
                     <Route path=path!("/esims/:id") view=EsimPage ssr=SsrMode::Async />
                     <Route path=path!("/esims/:id/install") view=InstallPage ssr=SsrMode::Async />

@@ -6,7 +6,7 @@ use app::ssr::shop_context::RequestShop;
 use app::ssr::storefront_repo;
 use app::ssr::web_safety::{CSP_FOR_NON_PAGES, page_nonce, refuse_cross_site, set_page_csp};
 use app::{App, shell};
-use axum::extract::{ConnectInfo, Request, State};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Request, State};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -49,6 +49,10 @@ pub fn build_router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/prefs", post(set_prefs))
         .route("/feed/v1/events", post(app::ssr::usage_feed::http::receive))
+        .route(
+            "/operator/stock/upload",
+            post(app::ssr::stock::upload::upload).layer(DefaultBodyLimit::max(app::ssr::stock::upload::MAX_UPLOAD_BYTES)),
+        )
         .leptos_routes_with_context(&state, routes, page_context.clone(), move || {
             shell(leptos_options.clone())
         })

@@ -71,8 +71,8 @@ pub async fn tick(pool: &PgPool, sim: &Simulation) -> Result<usize, Box<dyn std:
                 let (Some(left), Some(total)) = (row.data_remaining_mb, row.data_total_mb) else {
                     continue;
                 };
-                // Up to half a percent of the bundle a round: a lively chart, a bundle lasting hours.
-                let most = (i64::from(total) / 200).max(1);
+                // Up to a tenth of a percent of the bundle a round: a lively chart, a bundle lasting hours.
+                let most = (i64::from(total) / 1000).max(1);
                 let used = 1 + i64::from(OsRng.next_u32()) % most;
                 events.push(FeedEvent::Usage {
                     event_id,

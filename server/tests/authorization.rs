@@ -104,6 +104,7 @@ fn protected(demo: Uuid, customer: Uuid) -> Vec<(&'static str, Caller, Form)> {
         ),
         ("/api/staff/audit", Caller::ResellerAdmin, vec![]),
         ("/api/operator/outbox", Caller::Operator, vec![]),
+        ("/api/operator/stock", Caller::Operator, vec![]),
         // Admitted callers who do not own the eSIM get 404, which still counts as admitted here.
         ("/api/esims/mine", Caller::Customer, vec![]),
         ("/api/esims/card", Caller::Customer, vec![("id", customer.to_string())]),

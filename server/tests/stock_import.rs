@@ -53,7 +53,7 @@ async fn good_rows_import_bad_rows_are_reported_and_a_rerun_changes_nothing(pool
 
     let stock: Vec<(String, bool, Option<String>, i64)> = sqlx::query_as(
         "SELECT p.iccid, p.iccid_check_digit_ok, p.confirmation_code, (SELECT count(*) FROM esim_profile_plans pp WHERE pp.esim_id = p.id)
-         FROM esim_profiles p ORDER BY p.iccid",
+         FROM esim_profiles p WHERE p.smdp_address = 'smdp.example.com' ORDER BY p.iccid",
     )
     .fetch_all(&pool)
     .await
@@ -71,7 +71,7 @@ async fn good_rows_import_bad_rows_are_reported_and_a_rerun_changes_nothing(pool
         .await
         .unwrap();
     assert_eq!((again.imported, again.unchanged, again.rejected.len()), (0, 3, 6));
-    let count: i64 = sqlx::query_scalar("SELECT count(*) FROM esim_profiles")
+    let count: i64 = sqlx::query_scalar("SELECT count(*) FROM esim_profiles WHERE smdp_address = 'smdp.example.com'")
         .fetch_one(&pool)
         .await
         .unwrap();
@@ -103,7 +103,7 @@ async fn a_profile_of_another_storefront_or_with_other_details_is_a_clash(pool: 
         .unwrap();
     assert_eq!(b.rejected.len(), 1);
     assert_eq!(b.rejected[0].problem, RowProblem::AlreadyInStock);
-    let matching: String = sqlx::query_scalar("SELECT matching_id FROM esim_profiles")
+    let matching: String = sqlx::query_scalar("SELECT matching_id FROM esim_profiles WHERE iccid = '8944538532008160222'")
         .fetch_one(&pool)
         .await
         .unwrap();
@@ -114,4 +114,78 @@ async fn a_profile_of_another_storefront_or_with_other_details_is_a_clash(pool: 
             .await
             .is_err()
     );
+}
+
+fn multipart(storefront: &str, file_name: &str, csv: &str) -> (String, String) {
+    let boundary = "----roamdesk-test-boundary";
+    let body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"storefront\"\r\n\r\n{storefront}\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: text/csv\r\n\r\n{csv}\r\n\
+         --{boundary}--\r\n"
+    );
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+async fn upload(router: &axum::Router, cookie: Option<&str>, storefront: &str, csv: &str) -> common::Answer {
+    let (content_type, body) = multipart(storefront, "stock.csv", csv);
+    let mut req = http::Request::post("/operator/stock/upload")
+        .header("host", "localhost:3000")
+        .header("content-type", content_type)
+        .header("x-forwarded-for", "198.51.100.20");
+    if let Some(c) = cookie {
+        req = req.header("cookie", c);
+    }
+    common::send(router, req.body(axum::body::Body::from(body)).unwrap()).await
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn operators_upload_stock_from_the_browser_and_watch_it_finish(pool: PgPool) {
+    let (router, pool) = common::demo_router_and_pool(pool).await;
+    let operator = common::accounts::sign_in(&router, "localhost:3000", "operator@demo.roamdesk.test", "roamdesk-demo").await;
+    let operator = common::accounts::session_cookie(&operator).unwrap();
+    let customer = common::accounts::sign_in(&router, "localhost:3000", "anna@demo.roamdesk.test", "roamdesk-demo").await;
+    let customer = common::accounts::session_cookie(&customer).unwrap();
+
+    assert_eq!(upload(&router, None, "demo", FILE).await.status, 401);
+    assert_eq!(upload(&router, Some(&customer), "demo", FILE).await.status, 403);
+    let none: i64 = sqlx::query_scalar("SELECT count(*) FROM profile_imports").fetch_one(&pool).await.unwrap();
+    assert_eq!(none, 0, "refused uploads record nothing");
+
+    let answer = upload(&router, Some(&operator), "demo", FILE).await;
+    assert_eq!(answer.status, 303, "{}", answer.body);
+    let location = answer.headers["location"].to_str().unwrap().to_string();
+    let id: uuid::Uuid = location.strip_prefix("/operator/stock?import=").unwrap().parse().unwrap();
+    // The import runs in the background; wait for it to finish.
+    let mut finished = None;
+    for _ in 0..100 {
+        finished = sqlx::query_as::<_, (i32, i32, i32, Option<i32>)>(
+            "SELECT rows_done, rows_imported, rows_rejected, rows_total FROM profile_imports WHERE id = $1 AND finished_at IS NOT NULL",
+        )
+        .bind(id)
+        .fetch_optional(&pool)
+        .await
+        .unwrap();
+        if finished.is_some() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(finished, Some((9, 3, 6, Some(9))));
+    let audited: i64 = sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE action = 'stock.import'")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(audited, 1);
+
+    let page = common::send(
+        &router,
+        common::get("/operator/stock").header("cookie", &operator).body(axum::body::Body::empty()).unwrap(),
+    )
+    .await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("9 rows: 3 imported, 0 unchanged, 6 refused, 1 with a wrong check digit"), "the report is shown");
+    assert!(page.body.contains("No plan no-such-plan in this storefront"), "each refused row is listed with its reason");
+
+    let missing_file = upload(&router, Some(&operator), "demo", "").await;
+    assert_eq!(missing_file.headers["location"], "/operator/stock?error=no_file");
 }

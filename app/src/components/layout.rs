@@ -53,7 +53,9 @@ fn AccountMenu() -> impl IntoView {
                         })}
                         {(v.role == Role::Operator).then(|| view! {
                             <a href="/operator/outbox" class=link>{l.pick(["Outbox", "发件箱", "Письма"])}</a>
+                            <a href="/operator/stock" class=link>{l.pick(["Stock", "库存", "Склад"])}</a>
                         })}
+                        <a href="/esims" class=link data-testid="my-esims-link">{l.pick(["My eSIMs", "我的 eSIM", "Мои eSIM"])}</a>
                         <a href="/account" class=link data-testid="signed-in-as">{v.display_name().to_string()}</a>
                         <ActionForm action=sign_out>
                             <button type="submit" class="rounded-md border border-slate-300 px-2 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100" data-testid="sign-out">
@@ -63,6 +65,7 @@ fn AccountMenu() -> impl IntoView {
                     </nav>
                 }.into_any(),
                 None => view! {
+                    <a href="/renew" class=link data-testid="renew-link">{l.pick(["Renew an eSIM", "续费 eSIM", "Продлить eSIM"])}</a>
                     <a href="/account/sign-in" class=link data-testid="sign-in-link">{l.pick(["Sign in", "登录", "Войти"])}</a>
                 }.into_any(),
             })}
