@@ -239,8 +239,9 @@ pub fn chart_bars(days: &[DailyUsage], width: f64, height: f64) -> (Vec<(f64, f6
     (bars, max)
 }
 
-/// Everything the install page shows. Only ever sent to the owner and their storefront's staff.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// Everything the install page shows. Only ever sent to the owner and their storefront's staff;
+/// `Debug` leaves the secrets out, so a stray log line cannot leak them.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct InstallDetails {
     pub id: Uuid,
     pub name: String,
@@ -255,6 +256,17 @@ pub struct InstallDetails {
     pub qr_svg: String,
     pub ios_link: String,
     pub android_link: String,
+}
+
+impl std::fmt::Debug for InstallDetails {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("InstallDetails")
+            .field("id", &self.id)
+            .field("iccid", &self.iccid)
+            .field("status", &self.status)
+            .field("smdp_address", &self.smdp_address)
+            .finish_non_exhaustive()
+    }
 }
 
 /// The iOS 17.4+ one-tap universal link. The code goes in unencoded, as providers publish it:
@@ -344,5 +356,25 @@ mod tests {
         );
         assert!(android_install_link("LPA:1$a.b$C").starts_with("https://esimsetup.android.com/"));
         assert_eq!(mask_email("anna@example.com"), "a***@example.com");
+    }
+
+    #[test]
+    fn install_details_never_debug_print_their_secrets() {
+        let details = InstallDetails {
+            id: Uuid::nil(),
+            name: "Phone".into(),
+            iccid: "8944538532008160222".into(),
+            status: EsimStatus::ReadyToInstall,
+            smdp_address: "smdp.example.com".into(),
+            matching_id: "SECRET-ID".into(),
+            confirmation_code: Some("9876".into()),
+            lpa_uri: "LPA:1$smdp.example.com$SECRET-ID".into(),
+            qr_svg: "<svg>SECRET-ID</svg>".into(),
+            ios_link: "https://esimsetup.apple.com/?carddata=SECRET-ID".into(),
+            android_link: "SECRET-ID".into(),
+        };
+        let printed = format!("{details:?}");
+        assert!(!printed.contains("SECRET-ID") && !printed.contains("9876"), "{printed}");
+        assert!(printed.contains("8944538532008160222"));
     }
 }
