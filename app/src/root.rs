@@ -6,9 +6,9 @@ use crate::pages::account::{
     forgot::ForgotPage, invitation::InvitationPage, profile::AccountPage, reset::ResetPage, sign_in::SignInPage,
     sign_up::SignUpPage, verify::VerifyPage,
 };
-use crate::pages::staff::{audit::AuditPage, outbox::OutboxPage, stock::StockPage, team::StaffPage};
 use crate::pages::esims::{detail::EsimPage, install::InstallPage, list::MyEsimsPage};
 use crate::pages::renew::{code::RenewCodePage, lookup::RenewPage, result::RenewEsimPage};
+use crate::pages::staff::{audit::AuditPage, outbox::OutboxPage, stock::StockPage, team::StaffPage};
 use crate::pages::{catalog::CatalogPage, not_found::NotFound, plan::PlanPage};
 use leptos::prelude::*;
 use leptos_meta::{Html, Link, Meta, MetaTags, Stylesheet, provide_meta_context};

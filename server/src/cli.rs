@@ -68,7 +68,9 @@ pub async fn simulate_usage(
     let mut every = 15u64;
     let mut rest = args.iter();
     while let Some(flag) = rest.next() {
-        let value = rest.next().ok_or("usage: server simulate-usage [--storefront SLUG] [--every SECONDS]")?;
+        let value = rest
+            .next()
+            .ok_or("usage: server simulate-usage [--storefront SLUG] [--every SECONDS]")?;
         match flag.as_str() {
             "--storefront" => storefront = value.clone(),
             "--every" => every = value.parse().map_err(|_| "--every takes a number of seconds")?,

@@ -51,7 +51,8 @@ pub fn build_router(state: AppState) -> Router {
         .route("/feed/v1/events", post(app::ssr::usage_feed::http::receive))
         .route(
             "/operator/stock/upload",
-            post(app::ssr::stock::upload::upload).layer(DefaultBodyLimit::max(app::ssr::stock::upload::MAX_UPLOAD_BYTES)),
+            post(app::ssr::stock::upload::upload)
+                .layer(DefaultBodyLimit::max(app::ssr::stock::upload::MAX_UPLOAD_BYTES)),
         )
         .leptos_routes_with_context(&state, routes, page_context.clone(), move || {
             shell(leptos_options.clone())

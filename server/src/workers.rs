@@ -78,6 +78,14 @@ pub fn spawn_maintenance(pool: PgPool, mut shutdown: watch::Receiver<bool>) -> J
             if let Err(e) = throttle::prune(&pool).await {
                 tracing::warn!(error = %e, "pruning throttle counters failed");
             }
+            if let Err(e) = app::ssr::esims::lookup::prune(&pool).await {
+                tracing::warn!(error = %e, "pruning eSIM lookup codes failed");
+            }
+            match app::ssr::stock::mark_abandoned(&pool).await {
+                Ok(0) => {}
+                Ok(n) => tracing::warn!(imports = n, "marked stock imports interrupted by a restart as stopped"),
+                Err(e) => tracing::warn!(error = %e, "checking for abandoned stock imports failed"),
+            }
             tokio::select! {
                 _ = shutdown.changed() => break,
                 _ = tokio::time::sleep(Duration::from_secs(3600)) => {}

@@ -108,7 +108,11 @@ fn protected(demo: Uuid, customer: Uuid) -> Vec<(&'static str, Caller, Form)> {
         // Admitted callers who do not own the eSIM get 404, which still counts as admitted here.
         ("/api/esims/mine", Caller::Customer, vec![]),
         ("/api/esims/card", Caller::Customer, vec![("id", customer.to_string())]),
-        ("/api/esims/install", Caller::Customer, vec![("id", customer.to_string())]),
+        (
+            "/api/esims/install",
+            Caller::Customer,
+            vec![("id", customer.to_string())],
+        ),
         (
             "/api/esims/rename",
             Caller::Customer,

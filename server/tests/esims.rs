@@ -41,21 +41,43 @@ async fn the_owner_sees_usage_and_the_activation_code_uncached(pool: PgPool) {
 
     let list = page(&router, "/esims", Some(&anna)).await;
     assert_eq!(list.status, 200);
-    assert!(list.body.contains("Anna&#x27;s iPhone") || list.body.contains("Anna's iPhone"), "names shown");
+    assert!(
+        list.body.contains("Anna&#x27;s iPhone") || list.body.contains("Anna's iPhone"),
+        "names shown"
+    );
     // 10 GB minus the 3,686 MB the demo used: 6,554 MB, shown as 6.4 GB.
     assert!(list.body.contains("6.4 GB left of 10 GB"), "remaining data shown");
     assert!(list.body.contains("data-testid=\"usage-chart\""));
     assert!(list.body.contains("Expires in 18 days"), "expiry shown");
-    assert!(!list.body.contains("DEMO-ANNA"), "the list never carries activation codes");
+    assert!(
+        !list.body.contains("DEMO-ANNA"),
+        "the list never carries activation codes"
+    );
 
     let install = page(&router, &format!("/esims/{ipad}/install"), Some(&anna)).await;
     assert_eq!(install.status, 200);
     assert_eq!(install.headers["cache-control"], "no-store");
-    assert!(install.body.contains("LPA:1$smdp.demo.roamdesk.test$DEMO-ANNA-IPAD-0002$$1"));
+    assert!(
+        install
+            .body
+            .contains("LPA:1$smdp.demo.roamdesk.test$DEMO-ANNA-IPAD-0002$$1")
+    );
     assert!(install.body.contains("<svg role=\"img\""), "a server-drawn QR code");
-    assert!(install.body.contains("esimsetup.apple.com/esim_qrcode_provisioning?carddata=LPA:1$"));
+    assert!(
+        install
+            .body
+            .contains("esimsetup.apple.com/esim_qrcode_provisioning?carddata=LPA:1$")
+    );
 
-    let api = post_form(&router, HOST, "/api/esims/install", Some(&anna), "198.51.100.9", &[("id", &ipad.to_string())]).await;
+    let api = post_form(
+        &router,
+        HOST,
+        "/api/esims/install",
+        Some(&anna),
+        "198.51.100.9",
+        &[("id", &ipad.to_string())],
+    )
+    .await;
     assert_eq!(api.status, 200);
     assert_eq!(api.headers["cache-control"], "no-store");
     assert!(api.body.contains("DEMO-ANNA-IPAD-0002"));
@@ -78,16 +100,36 @@ async fn another_customer_gets_404_for_pages_and_server_functions(pool: PgPool) 
         assert_eq!(answer.status, 404, "{api}: {}", answer.body);
         assert!(!answer.body.contains("DEMO-ANNA"));
     }
-    let rename = post_form(&router, HOST, "/api/esims/rename", Some(&ben), "198.51.100.9", &[("id", &id), ("nickname", "Mine now")]).await;
+    let rename = post_form(
+        &router,
+        HOST,
+        "/api/esims/rename",
+        Some(&ben),
+        "198.51.100.9",
+        &[("id", &id), ("nickname", "Mine now")],
+    )
+    .await;
     assert_eq!(rename.status, 404);
-    let name: String = sqlx::query_scalar("SELECT nickname FROM esim_profiles WHERE id = $1").bind(ipad).fetch_one(&pool).await.unwrap();
+    let name: String = sqlx::query_scalar("SELECT nickname FROM esim_profiles WHERE id = $1")
+        .bind(ipad)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
     assert_eq!(name, "Travel iPad");
     // Ben's own list has only his eSIM.
     let list = page(&router, "/esims", Some(&ben)).await;
     assert!(list.body.contains("Ben&#x27;s Pixel") || list.body.contains("Ben's Pixel"));
     assert!(!list.body.contains("Travel iPad"));
     // Nobody signed in: 401 from the function, a redirect to sign-in from the page.
-    let anonymous = post_form(&router, HOST, "/api/esims/install", None, "198.51.100.9", &[("id", &id)]).await;
+    let anonymous = post_form(
+        &router,
+        HOST,
+        "/api/esims/install",
+        None,
+        "198.51.100.9",
+        &[("id", &id)],
+    )
+    .await;
     assert_eq!(anonymous.status, 401);
     let anonymous_page = page(&router, &format!("/esims/{id}/install"), None).await;
     assert!(!anonymous_page.body.contains("DEMO-ANNA"));
@@ -98,14 +140,30 @@ async fn staff_see_their_own_storefronts_esims_only(pool: PgPool) {
     let (router, pool) = demo_router_and_pool(pool).await;
     let ipad = esim_id(&pool, "Travel iPad").await.to_string();
     let agent = demo_session(&router, "agent@demo.roamdesk.test").await;
-    let answer = post_form(&router, HOST, "/api/esims/install", Some(&agent), "198.51.100.9", &[("id", &ipad)]).await;
+    let answer = post_form(
+        &router,
+        HOST,
+        "/api/esims/install",
+        Some(&agent),
+        "198.51.100.9",
+        &[("id", &ipad)],
+    )
+    .await;
     assert_eq!(answer.status, 200, "an agent of the storefront helps customers install");
 
     create_other_storefront(&pool).await;
     create_account(&pool, "other", "boss@other.test", "reseller_admin").await;
     let login = sign_in(&router, "other.test", "boss@other.test", common::accounts::PASSWORD).await;
     let other = session_cookie(&login).unwrap();
-    let answer = post_form(&router, "other.test", "/api/esims/install", Some(&other), "198.51.100.9", &[("id", &ipad)]).await;
+    let answer = post_form(
+        &router,
+        "other.test",
+        "/api/esims/install",
+        Some(&other),
+        "198.51.100.9",
+        &[("id", &ipad)],
+    )
+    .await;
     assert_eq!(answer.status, 404, "{}", answer.body);
 }
 
@@ -115,12 +173,32 @@ async fn owners_name_their_esims(pool: PgPool) {
     let anna = demo_session(&router, "anna@demo.roamdesk.test").await;
     let ipad = esim_id(&pool, "Travel iPad").await;
     let id = ipad.to_string();
-    let ok = post_form(&router, HOST, "/api/esims/rename", Some(&anna), "198.51.100.9", &[("id", &id), ("nickname", "  Mum's iPhone ")]).await;
+    let ok = post_form(
+        &router,
+        HOST,
+        "/api/esims/rename",
+        Some(&anna),
+        "198.51.100.9",
+        &[("id", &id), ("nickname", "  Mum's iPhone ")],
+    )
+    .await;
     assert_eq!(ok.status, 200, "{}", ok.body);
     let long = "x".repeat(61);
-    let refused = post_form(&router, HOST, "/api/esims/rename", Some(&anna), "198.51.100.9", &[("id", &id), ("nickname", &long)]).await;
+    let refused = post_form(
+        &router,
+        HOST,
+        "/api/esims/rename",
+        Some(&anna),
+        "198.51.100.9",
+        &[("id", &id), ("nickname", &long)],
+    )
+    .await;
     assert_eq!(refused.status, 422);
-    let name: String = sqlx::query_scalar("SELECT nickname FROM esim_profiles WHERE id = $1").bind(ipad).fetch_one(&pool).await.unwrap();
+    let name: String = sqlx::query_scalar("SELECT nickname FROM esim_profiles WHERE id = $1")
+        .bind(ipad)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
     assert_eq!(name, "Mum's iPhone");
 }
 
@@ -140,7 +218,15 @@ async fn code_from_outbox(pool: &PgPool, to: &str) -> Option<String> {
 }
 
 async fn lookup(router: &axum::Router, identifier: &str, email: &str, ip: &str) -> common::Answer {
-    post_form(router, HOST, "/api/esims/lookup", None, ip, &[("identifier", identifier), ("email", email)]).await
+    post_form(
+        router,
+        HOST,
+        "/api/esims/lookup",
+        None,
+        ip,
+        &[("identifier", identifier), ("email", email)],
+    )
+    .await
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -169,22 +255,68 @@ async fn lookup_without_an_account_reveals_nothing_and_opens_with_the_mailed_cod
     let cookie = session_cookie(&right).expect("the ticket lives in the session");
 
     // Before the code, nothing to see.
-    let closed = post_form(&router, HOST, "/api/esims/lookup/result", Some(&cookie), "203.0.113.3", &[]).await;
+    let closed = post_form(
+        &router,
+        HOST,
+        "/api/esims/lookup/result",
+        Some(&cookie),
+        "203.0.113.3",
+        &[],
+    )
+    .await;
     assert_eq!(closed.status, 401);
     let wrong = if code == "000000" { "111111" } else { "000000" };
-    let refused = post_form(&router, HOST, "/api/esims/lookup/code", Some(&cookie), "203.0.113.3", &[("code", wrong)]).await;
+    let refused = post_form(
+        &router,
+        HOST,
+        "/api/esims/lookup/code",
+        Some(&cookie),
+        "203.0.113.3",
+        &[("code", wrong)],
+    )
+    .await;
     assert_eq!(refused.status, 422);
-    let opened = post_form(&router, HOST, "/api/esims/lookup/code", Some(&cookie), "203.0.113.3", &[("code", &code)]).await;
+    let opened = post_form(
+        &router,
+        HOST,
+        "/api/esims/lookup/code",
+        Some(&cookie),
+        "203.0.113.3",
+        &[("code", &code)],
+    )
+    .await;
     assert_eq!(opened.status, 200, "{}", opened.body);
-    let result = post_form(&router, HOST, "/api/esims/lookup/result", Some(&cookie), "203.0.113.3", &[]).await;
+    let result = post_form(
+        &router,
+        HOST,
+        "/api/esims/lookup/result",
+        Some(&cookie),
+        "203.0.113.3",
+        &[],
+    )
+    .await;
     assert_eq!(result.status, 200);
     assert!(result.body.contains(&iccid));
     assert!(result.body.contains("a***@demo.roamdesk.test"));
-    assert!(!result.body.contains("DEMO-ANNA"), "a lookup shows status, never the activation code");
-    assert!(!result.body.contains("Anna's iPhone"), "an ICCID lookup shows that eSIM only");
+    assert!(
+        !result.body.contains("DEMO-ANNA"),
+        "a lookup shows status, never the activation code"
+    );
+    assert!(
+        !result.body.contains("Anna's iPhone"),
+        "an ICCID lookup shows that eSIM only"
+    );
 
     // A code works once.
-    let again = post_form(&router, HOST, "/api/esims/lookup/code", Some(&cookie), "203.0.113.3", &[("code", &code)]).await;
+    let again = post_form(
+        &router,
+        HOST,
+        "/api/esims/lookup/code",
+        Some(&cookie),
+        "203.0.113.3",
+        &[("code", &code)],
+    )
+    .await;
     assert_eq!(again.status, 422);
 }
 
@@ -199,10 +331,26 @@ async fn lookup_codes_die_after_five_wrong_tries_and_requests_are_throttled(pool
     let code = code_from_outbox(&pool, anna).await.unwrap();
     let wrong = if code == "000000" { "111111" } else { "000000" };
     for _ in 0..5 {
-        let r = post_form(&router, HOST, "/api/esims/lookup/code", Some(&cookie), "203.0.113.9", &[("code", wrong)]).await;
+        let r = post_form(
+            &router,
+            HOST,
+            "/api/esims/lookup/code",
+            Some(&cookie),
+            "203.0.113.9",
+            &[("code", wrong)],
+        )
+        .await;
         assert_eq!(r.status, 422);
     }
-    let too_late = post_form(&router, HOST, "/api/esims/lookup/code", Some(&cookie), "203.0.113.9", &[("code", &code)]).await;
+    let too_late = post_form(
+        &router,
+        HOST,
+        "/api/esims/lookup/code",
+        Some(&cookie),
+        "203.0.113.9",
+        &[("code", &code)],
+    )
+    .await;
     assert_eq!(too_late.status, 422, "five wrong guesses spend the code");
 
     // Three requests an hour per ICCID or number, whoever asks.
@@ -256,7 +404,10 @@ async fn the_builtin_provider_allocates_and_applies_once_per_key(pool: PgPool) {
     let status = provider.install_status(first.esim_id).await.unwrap();
     assert_eq!(status.status, app::domain::esim::EsimStatus::ReadyToInstall);
     let top_ups = provider.compatible_top_ups(first.esim_id).await.unwrap();
-    assert!(top_ups.contains(&plan), "stock without a plan list takes any top-up plan");
+    assert!(
+        top_ups.contains(&plan),
+        "stock without a plan list takes any top-up plan"
+    );
 
     // Another storefront's plan cannot be applied.
     let other = create_other_storefront(&pool).await;
@@ -266,7 +417,10 @@ async fn the_builtin_provider_allocates_and_applies_once_per_key(pool: PgPool) {
         order_line_id: None,
         idempotency_key: "foreign".into(),
     };
-    assert!(matches!(provider.apply_bundle(foreign).await, Err(ProviderError::IncompatiblePlan)));
+    assert!(matches!(
+        provider.apply_bundle(foreign).await,
+        Err(ProviderError::IncompatiblePlan)
+    ));
 
     // Out of stock once every profile is gone.
     sqlx::query("UPDATE esim_profiles SET status = 'ready_to_install', customer_id = $1 WHERE status = 'in_stock'")
@@ -278,5 +432,8 @@ async fn the_builtin_provider_allocates_and_applies_once_per_key(pool: PgPool) {
         idempotency_key: "order-line-2".into(),
         ..request()
     };
-    assert!(matches!(provider.allocate_profile(more).await, Err(ProviderError::OutOfStock)));
+    assert!(matches!(
+        provider.allocate_profile(more).await,
+        Err(ProviderError::OutOfStock)
+    ));
 }

@@ -103,10 +103,11 @@ async fn a_profile_of_another_storefront_or_with_other_details_is_a_clash(pool: 
         .unwrap();
     assert_eq!(b.rejected.len(), 1);
     assert_eq!(b.rejected[0].problem, RowProblem::AlreadyInStock);
-    let matching: String = sqlx::query_scalar("SELECT matching_id FROM esim_profiles WHERE iccid = '8944538532008160222'")
-        .fetch_one(&pool)
-        .await
-        .unwrap();
+    let matching: String =
+        sqlx::query_scalar("SELECT matching_id FROM esim_profiles WHERE iccid = '8944538532008160222'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
     assert_eq!(matching, "AAAA-1111", "a clash changes nothing");
     let missing = "iccid,plans\n8944538532008160222,russia-10gb-30d\n";
     assert!(
@@ -141,20 +142,34 @@ async fn upload(router: &axum::Router, cookie: Option<&str>, storefront: &str, c
 #[sqlx::test(migrations = "../migrations")]
 async fn operators_upload_stock_from_the_browser_and_watch_it_finish(pool: PgPool) {
     let (router, pool) = common::demo_router_and_pool(pool).await;
-    let operator = common::accounts::sign_in(&router, "localhost:3000", "operator@demo.roamdesk.test", "roamdesk-demo").await;
+    let operator = common::accounts::sign_in(
+        &router,
+        "localhost:3000",
+        "operator@demo.roamdesk.test",
+        "roamdesk-demo",
+    )
+    .await;
     let operator = common::accounts::session_cookie(&operator).unwrap();
-    let customer = common::accounts::sign_in(&router, "localhost:3000", "anna@demo.roamdesk.test", "roamdesk-demo").await;
+    let customer =
+        common::accounts::sign_in(&router, "localhost:3000", "anna@demo.roamdesk.test", "roamdesk-demo").await;
     let customer = common::accounts::session_cookie(&customer).unwrap();
 
     assert_eq!(upload(&router, None, "demo", FILE).await.status, 401);
     assert_eq!(upload(&router, Some(&customer), "demo", FILE).await.status, 403);
-    let none: i64 = sqlx::query_scalar("SELECT count(*) FROM profile_imports").fetch_one(&pool).await.unwrap();
+    let none: i64 = sqlx::query_scalar("SELECT count(*) FROM profile_imports")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
     assert_eq!(none, 0, "refused uploads record nothing");
 
     let answer = upload(&router, Some(&operator), "demo", FILE).await;
     assert_eq!(answer.status, 303, "{}", answer.body);
     let location = answer.headers["location"].to_str().unwrap().to_string();
-    let id: uuid::Uuid = location.strip_prefix("/operator/stock?import=").unwrap().parse().unwrap();
+    let id: uuid::Uuid = location
+        .strip_prefix("/operator/stock?import=")
+        .unwrap()
+        .parse()
+        .unwrap();
     // The import runs in the background; wait for it to finish.
     let mut finished = None;
     for _ in 0..100 {
@@ -179,12 +194,22 @@ async fn operators_upload_stock_from_the_browser_and_watch_it_finish(pool: PgPoo
 
     let page = common::send(
         &router,
-        common::get("/operator/stock").header("cookie", &operator).body(axum::body::Body::empty()).unwrap(),
+        common::get("/operator/stock")
+            .header("cookie", &operator)
+            .body(axum::body::Body::empty())
+            .unwrap(),
     )
     .await;
     assert_eq!(page.status, 200);
-    assert!(page.body.contains("9 rows: 3 imported, 0 unchanged, 6 refused, 1 with a wrong check digit"), "the report is shown");
-    assert!(page.body.contains("No plan no-such-plan in this storefront"), "each refused row is listed with its reason");
+    assert!(
+        page.body
+            .contains("9 rows: 3 imported, 0 unchanged, 6 refused, 1 with a wrong check digit"),
+        "the report is shown"
+    );
+    assert!(
+        page.body.contains("No plan no-such-plan in this storefront"),
+        "each refused row is listed with its reason"
+    );
 
     let missing_file = upload(&router, Some(&operator), "demo", "").await;
     assert_eq!(missing_file.headers["location"], "/operator/stock?error=no_file");

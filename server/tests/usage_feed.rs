@@ -84,7 +84,10 @@ async fn a_wrong_or_missing_signature_gets_401_and_changes_nothing(pool: PgPool)
     assert_eq!(garbage.status, 401);
 
     assert_eq!(state(&pool, &iccid).await, before);
-    let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM esim_feed_events").fetch_one(&pool).await.unwrap();
+    let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM esim_feed_events")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
     assert_eq!(stored, 0);
 }
 
@@ -94,7 +97,8 @@ async fn usage_is_applied_once_and_a_replay_changes_nothing(pool: PgPool) {
     let iccid = demo_iccid(&pool, "Anna's iPhone").await;
     let (remaining_before, _, used_before, _) = state(&pool, &iccid).await;
     let remaining_before = remaining_before.unwrap();
-    let batch = json!({"events": [usage_event("usage-42", &iccid, &minutes_ago(1), i64::from(remaining_before) - 300)]});
+    let batch =
+        json!({"events": [usage_event("usage-42", &iccid, &minutes_ago(1), i64::from(remaining_before) - 300)]});
 
     let first = post_signed(&router, &batch).await;
     assert_eq!(first.status, 200, "{}", first.body);
@@ -131,7 +135,11 @@ async fn an_older_event_does_not_overwrite_a_newer_one(pool: PgPool) {
     let older = json!({"events": [usage_event("u-old", &iccid, &minutes_ago(30), 6000)]});
     let answer = post_signed(&router, &older).await;
     assert_eq!(outcomes(&answer), ["stale"]);
-    assert_eq!(state(&pool, &iccid).await, after_newer, "the older figure is recorded, not applied");
+    assert_eq!(
+        state(&pool, &iccid).await,
+        after_newer,
+        "the older figure is recorded, not applied"
+    );
     let outcome: String = sqlx::query_scalar("SELECT outcome FROM esim_feed_events WHERE event_id = 'u-old'")
         .fetch_one(&pool)
         .await
@@ -161,10 +169,18 @@ async fn a_bad_batch_is_refused_whole(pool: PgPool) {
     let negative = json!({"events": [usage_event("neg", &iccid, &minutes_ago(1), -5)]});
     assert_eq!(post_signed(&router, &negative).await.status, 400);
     let not_json = "{\"events\": [";
-    let answer = post_feed(&router, not_json, Some(sign(FEED_SECRET.as_bytes(), not_json.as_bytes()))).await;
+    let answer = post_feed(
+        &router,
+        not_json,
+        Some(sign(FEED_SECRET.as_bytes(), not_json.as_bytes())),
+    )
+    .await;
     assert_eq!(answer.status, 400);
     assert_eq!(state(&pool, &iccid).await, before);
-    let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM esim_feed_events").fetch_one(&pool).await.unwrap();
+    let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM esim_feed_events")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
     assert_eq!(stored, 0);
 }
 
@@ -177,7 +193,10 @@ async fn first_use_starts_a_waiting_bundle_and_unknown_iccids_are_recorded(pool:
         usage_event("first-use", &ipad, &at, 5000),
         usage_event("stranger", "8944538532008160222", &at, 1),
     ]});
-    assert_eq!(outcomes(&post_signed(&router, &batch).await), ["applied", "unknown_esim"]);
+    assert_eq!(
+        outcomes(&post_signed(&router, &batch).await),
+        ["applied", "unknown_esim"]
+    );
     let (status, days, state, used): (String, f64, String, i64) = sqlx::query_as(
         "SELECT p.status::text, (extract(epoch FROM b.expires_at - b.starts_at) / 86400)::float8, b.status::text,
                 (SELECT sum(data_mb) FROM esim_daily_usage WHERE esim_id = p.id)::bigint
@@ -189,7 +208,10 @@ async fn first_use_starts_a_waiting_bundle_and_unknown_iccids_are_recorded(pool:
     .unwrap();
     assert_eq!(status, "active", "traffic means installed and in use");
     assert_eq!(state, "active");
-    assert_eq!(days, 15.0, "a 15-day plan valid from first use runs 15 days from that use");
+    assert_eq!(
+        days, 15.0,
+        "a 15-day plan valid from first use runs 15 days from that use"
+    );
     assert_eq!(used, 5120 - 5000);
 }
 
@@ -202,14 +224,24 @@ async fn a_csv_usage_report_imports_once(pool: PgPool) {
         minutes_ago(10),
         minutes_ago(20)
     );
-    let report = app::ssr::usage_feed::csv_import::import(&pool, csv.as_bytes()).await.unwrap();
-    assert_eq!((report.applied, report.duplicate), (2, 0), "oldest first, so both apply");
+    let report = app::ssr::usage_feed::csv_import::import(&pool, csv.as_bytes())
+        .await
+        .unwrap();
+    assert_eq!(
+        (report.applied, report.duplicate),
+        (2, 0),
+        "oldest first, so both apply"
+    );
     assert_eq!(state(&pool, &iccid).await.0, Some(4000));
-    let again = app::ssr::usage_feed::csv_import::import(&pool, csv.as_bytes()).await.unwrap();
+    let again = app::ssr::usage_feed::csv_import::import(&pool, csv.as_bytes())
+        .await
+        .unwrap();
     assert_eq!((again.applied, again.duplicate), (0, 2));
     assert_eq!(state(&pool, &iccid).await.0, Some(4000));
 
     let bad = format!("iccid,measured_at,data_remaining_mb\n{iccid},yesterday,4000\n");
-    let err = app::ssr::usage_feed::csv_import::import(&pool, bad.as_bytes()).await.unwrap_err();
+    let err = app::ssr::usage_feed::csv_import::import(&pool, bad.as_bytes())
+        .await
+        .unwrap_err();
     assert!(err.to_string().starts_with("line 2"), "{err}");
 }

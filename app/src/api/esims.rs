@@ -45,9 +45,11 @@ async fn authorize_esim(esim_id: Uuid) -> Result<(Principal, crate::ssr::request
 pub async fn my_esims() -> Result<Vec<EsimCard>, ApiError> {
     let principal = authorize(Access::SignedIn).await?;
     let scope = request_scope()?;
-    Ok(cards::for_account(&scope.ctx.pool, scope.storefront.id, principal.id(), scope.locale)
-        .await
-        .map_err(crate::ssr::RepoError::from)?)
+    Ok(
+        cards::for_account(&scope.ctx.pool, scope.storefront.id, principal.id(), scope.locale)
+            .await
+            .map_err(crate::ssr::RepoError::from)?,
+    )
 }
 
 /// One eSIM's card.
@@ -80,8 +82,7 @@ pub async fn get_install_details(id: Uuid) -> Result<InstallDetails, ApiError> {
 #[server(prefix = "/api", endpoint = "esims/rename")]
 pub async fn rename_esim(id: Uuid, nickname: String) -> Result<String, ApiError> {
     let (_, scope) = authorize_esim(id).await?;
-    let nickname =
-        crate::domain::esim::clean_nickname(&nickname).map_err(|p| respond_with(ApiError::Account(p)))?;
+    let nickname = crate::domain::esim::clean_nickname(&nickname).map_err(|p| respond_with(ApiError::Account(p)))?;
     cards::set_nickname(&scope.ctx.pool, id, nickname.as_deref())
         .await
         .map_err(crate::ssr::RepoError::from)?;
@@ -114,7 +115,9 @@ pub async fn verify_esim_code(code: String) -> Result<String, ApiError> {
     let scope = request_scope()?;
     let session = session()?;
     let Some(ticket) = session.get::<lookup::LookupTicket>(LOOKUP_TICKET).await? else {
-        return Err(respond_with(ApiError::Account(crate::domain::account::AccountProblem::CodeInvalid)));
+        return Err(respond_with(ApiError::Account(
+            crate::domain::account::AccountProblem::CodeInvalid,
+        )));
     };
     let grant = lookup::verify_code(&scope.ctx.pool, ticket, &code).await?;
     session.remove::<lookup::LookupTicket>(LOOKUP_TICKET).await?;

@@ -22,7 +22,11 @@ pub async fn get_stock_overview() -> Result<StockOverview, ApiError> {
     use crate::ssr::auth::{Access, authorize};
     authorize(Access::Operator).await?;
     let pool = crate::ssr::app_context()?.pool;
-    let levels = crate::ssr::stock::levels(&pool).await.map_err(crate::ssr::RepoError::from)?;
-    let imports = crate::ssr::stock::recent(&pool, 10).await.map_err(crate::ssr::RepoError::from)?;
+    let levels = crate::ssr::stock::levels(&pool)
+        .await
+        .map_err(crate::ssr::RepoError::from)?;
+    let imports = crate::ssr::stock::recent(&pool, 10)
+        .await
+        .map_err(crate::ssr::RepoError::from)?;
     Ok(StockOverview { levels, imports })
 }

@@ -30,7 +30,10 @@ pub fn EsimCardView(card: EsimCard, locale: Locale, #[prop(optional)] links: boo
     let carrier = card.carrier.clone();
     let bundles = card.bundles.clone();
     let has_bundles = !bundles.is_empty();
-    let bundle_views = bundles.into_iter().map(|b| view! { <BundleView bundle=b locale=l /> }).collect_view();
+    let bundle_views = bundles
+        .into_iter()
+        .map(|b| view! { <BundleView bundle=b locale=l /> })
+        .collect_view();
     view! {
         <article class="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="esim-card" data-esim-id=id.to_string()>
             <header class="flex flex-wrap items-start justify-between gap-2">
@@ -93,7 +96,11 @@ fn BundleView(bundle: BundleCard, locale: Locale) -> impl IntoView {
             (_, ExpiryUrgency::Soon) => (
                 "font-semibold text-amber-800",
                 match l {
-                    Locale::En => format!("Expires in {days} day{} ({}) — renew soon", if days == 1 { "" } else { "s" }, when(at)),
+                    Locale::En => format!(
+                        "Expires in {days} day{} ({}) — renew soon",
+                        if days == 1 { "" } else { "s" },
+                        when(at)
+                    ),
                     Locale::Zh => format!("{days} 天后到期（{}）— 请尽快续费", when(at)),
                     Locale::Ru => format!("Истекает через {days} дн. ({}) — пора продлить", when(at)),
                 },
@@ -111,9 +118,16 @@ fn BundleView(bundle: BundleCard, locale: Locale) -> impl IntoView {
     });
     let data_label = l.pick(["Data", "流量", "Данные"]);
     let data_bar = match bundle.data.total {
-        Some(_) => view! { <AllowanceBar label=data_label allowance=bundle.data format=format_mb testid="data" locale=l /> }.into_any(),
+        Some(_) => {
+            view! { <AllowanceBar label=data_label allowance=bundle.data format=format_mb testid="data" locale=l /> }
+                .into_any()
+        }
         None => {
-            let fair = bundle.fair_use_daily_mb.map(|mb| i64::from(mb)).map(format_mb).unwrap_or_default();
+            let fair = bundle
+                .fair_use_daily_mb
+                .map(i64::from)
+                .map(format_mb)
+                .unwrap_or_default();
             let text = match l {
                 Locale::En => format!("Unlimited data: full speed for {fair} a day, then slower"),
                 Locale::Zh => format!("无限流量：每天 {fair} 高速，之后降速"),
@@ -177,7 +191,11 @@ fn AllowanceBar(
         Locale::Ru => format!("Осталось {} из {}", format(allowance.remaining), format(total)),
     };
     // An SVG bar: the page's CSP allows no inline styles, and SVG widths are attributes.
-    let colour = if percent <= 10 { "fill-amber-600" } else { "fill-teal-600" };
+    let colour = if percent <= 10 {
+        "fill-amber-600"
+    } else {
+        "fill-teal-600"
+    };
     view! {
         <div data-testid=format!("{testid}-allowance")>
             <div class="flex justify-between text-sm">

@@ -11,12 +11,24 @@ pub fn UsageChart(days: Vec<DailyUsage>, locale: Locale) -> impl IntoView {
     let l = locale;
     let total: i64 = days.iter().map(|d| d.data_mb).sum();
     let (bars, max) = chart_bars(&days, WIDTH, HEIGHT);
-    let slot = if days.is_empty() { WIDTH } else { WIDTH / days.len() as f64 };
-    let title = l.pick(["Data used per day, last 30 days", "近 30 天每日流量", "Расход данных по дням за 30 дней"]);
+    let slot = if days.is_empty() {
+        WIDTH
+    } else {
+        WIDTH / days.len() as f64
+    };
+    let title = l.pick([
+        "Data used per day, last 30 days",
+        "近 30 天每日流量",
+        "Расход данных по дням за 30 дней",
+    ]);
     let summary = match l {
         Locale::En => format!("{} used in 30 days; busiest day {}.", format_mb(total), format_mb(max)),
         Locale::Zh => format!("30 天共使用 {}；单日最多 {}。", format_mb(total), format_mb(max)),
-        Locale::Ru => format!("За 30 дней: {}; максимум за день: {}.", format_mb(total), format_mb(max)),
+        Locale::Ru => format!(
+            "За 30 дней: {}; максимум за день: {}.",
+            format_mb(total),
+            format_mb(max)
+        ),
     };
     let first = days.first().map(|d| d.day.format("%d.%m").to_string());
     let last = days.last().map(|d| d.day.format("%d.%m").to_string());

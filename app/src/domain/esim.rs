@@ -181,7 +181,11 @@ pub fn expiry_urgency(days_left: i64) -> ExpiryUrgency {
 /// Whole days from `now` until `end`, rounding up so "ends in 10 hours" reads as 1 day, not 0.
 pub fn days_until(now: DateTime<Utc>, end: DateTime<Utc>) -> i64 {
     let secs = (end - now).num_seconds();
-    if secs >= 0 { (secs + 86_399) / 86_400 } else { -((-secs) / 86_400) - 1 }
+    if secs >= 0 {
+        (secs + 86_399) / 86_400
+    } else {
+        -((-secs) / 86_400) - 1
+    }
 }
 
 /// The plain-words rule for when a bundle's validity starts.
@@ -227,7 +231,11 @@ pub fn format_mb(mb: i64) -> String {
 /// scaled to the busiest day, plus that day's value for the axis label.
 pub fn chart_bars(days: &[DailyUsage], width: f64, height: f64) -> (Vec<(f64, f64, f64)>, i64) {
     let max = days.iter().map(|d| d.data_mb).max().unwrap_or(0).max(1);
-    let slot = if days.is_empty() { width } else { width / days.len() as f64 };
+    let slot = if days.is_empty() {
+        width
+    } else {
+        width / days.len() as f64
+    };
     let bars = days
         .iter()
         .enumerate()
@@ -320,7 +328,10 @@ mod tests {
         let now = Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).unwrap();
         assert_eq!(days_until(now, now + chrono::Duration::hours(10)), 1);
         assert_eq!(days_until(now, now + chrono::Duration::days(3)), 3);
-        assert_eq!(days_until(now, now + chrono::Duration::days(3) + chrono::Duration::seconds(1)), 4);
+        assert_eq!(
+            days_until(now, now + chrono::Duration::days(3) + chrono::Duration::seconds(1)),
+            4
+        );
         assert_eq!(days_until(now, now - chrono::Duration::hours(1)), -1);
         assert_eq!(expiry_urgency(4), ExpiryUrgency::Fine);
         assert_eq!(expiry_urgency(3), ExpiryUrgency::Soon);
@@ -329,9 +340,30 @@ mod tests {
 
     #[test]
     fn allowance_percent_and_units() {
-        assert_eq!(Allowance { remaining: 1536, total: Some(3072) }.percent_left(), Some(50));
-        assert_eq!(Allowance { remaining: 5, total: None }.percent_left(), None);
-        assert_eq!(Allowance { remaining: -5, total: Some(10) }.percent_left(), Some(0));
+        assert_eq!(
+            Allowance {
+                remaining: 1536,
+                total: Some(3072)
+            }
+            .percent_left(),
+            Some(50)
+        );
+        assert_eq!(
+            Allowance {
+                remaining: 5,
+                total: None
+            }
+            .percent_left(),
+            None
+        );
+        assert_eq!(
+            Allowance {
+                remaining: -5,
+                total: Some(10)
+            }
+            .percent_left(),
+            Some(0)
+        );
         assert_eq!(format_mb(850), "850 MB");
         assert_eq!(format_mb(3277), "3.2 GB");
         assert_eq!(format_mb(5120), "5 GB");
@@ -339,7 +371,10 @@ mod tests {
 
     #[test]
     fn chart_scales_to_the_busiest_day() {
-        let day = |d, mb| DailyUsage { day: NaiveDate::from_ymd_opt(2026, 11, d).unwrap(), data_mb: mb };
+        let day = |d, mb| DailyUsage {
+            day: NaiveDate::from_ymd_opt(2026, 11, d).unwrap(),
+            data_mb: mb,
+        };
         let (bars, max) = chart_bars(&[day(1, 0), day(2, 200), day(3, 100)], 300.0, 100.0);
         assert_eq!(max, 200);
         assert_eq!(bars[0], (0.0, 100.0, 0.0));

@@ -81,15 +81,51 @@ impl RowProblem {
         use super::esim_ids::IdProblem;
         let t = |o: [&str; 3]| l.pick(o).to_string();
         match self {
-            RowProblem::Malformed => t(["The row could not be read (wrong number of fields?)", "无法读取此行（字段数不对？）", "Строку не удалось прочитать (неверное число полей?)"]),
-            RowProblem::Iccid(IdProblem::IccidLength) => t(["ICCID must have 18 to 22 digits", "ICCID 必须为 18 至 22 位数字", "ICCID должен содержать 18–22 цифры"]),
-            RowProblem::Iccid(IdProblem::IccidPrefix) => t(["ICCID must start with 89", "ICCID 必须以 89 开头", "ICCID должен начинаться с 89"]),
-            RowProblem::Iccid(IdProblem::IccidLuhn) => t(["ICCID check digit is wrong", "ICCID 校验位错误", "Неверная контрольная цифра ICCID"]),
-            RowProblem::Iccid(_) => t(["ICCID must be digits only", "ICCID 只能包含数字", "ICCID должен состоять из цифр"]),
-            RowProblem::SmdpAddress => t(["SM-DP+ address is not a host name", "SM-DP+ 地址不是有效的主机名", "Адрес SM-DP+ не является именем хоста"]),
-            RowProblem::MatchingId => t(["Matching ID may only hold letters, digits and dashes", "匹配 ID 只能包含字母、数字和连字符", "Matching ID: только буквы, цифры и дефисы"]),
-            RowProblem::DuplicateInFile => t(["The same ICCID appears earlier in the file", "文件中前面已出现相同的 ICCID", "Этот ICCID уже встречался выше в файле"]),
-            RowProblem::AlreadyInStock => t(["This ICCID is already in stock with other details", "该 ICCID 已在库存中且信息不同", "Этот ICCID уже на складе с другими данными"]),
+            RowProblem::Malformed => t([
+                "The row could not be read (wrong number of fields?)",
+                "无法读取此行（字段数不对？）",
+                "Строку не удалось прочитать (неверное число полей?)",
+            ]),
+            RowProblem::Iccid(IdProblem::IccidLength) => t([
+                "ICCID must have 18 to 22 digits",
+                "ICCID 必须为 18 至 22 位数字",
+                "ICCID должен содержать 18–22 цифры",
+            ]),
+            RowProblem::Iccid(IdProblem::IccidPrefix) => t([
+                "ICCID must start with 89",
+                "ICCID 必须以 89 开头",
+                "ICCID должен начинаться с 89",
+            ]),
+            RowProblem::Iccid(IdProblem::IccidLuhn) => t([
+                "ICCID check digit is wrong",
+                "ICCID 校验位错误",
+                "Неверная контрольная цифра ICCID",
+            ]),
+            RowProblem::Iccid(_) => t([
+                "ICCID must be digits only",
+                "ICCID 只能包含数字",
+                "ICCID должен состоять из цифр",
+            ]),
+            RowProblem::SmdpAddress => t([
+                "SM-DP+ address is not a host name",
+                "SM-DP+ 地址不是有效的主机名",
+                "Адрес SM-DP+ не является именем хоста",
+            ]),
+            RowProblem::MatchingId => t([
+                "Matching ID may only hold letters, digits and dashes",
+                "匹配 ID 只能包含字母、数字和连字符",
+                "Matching ID: только буквы, цифры и дефисы",
+            ]),
+            RowProblem::DuplicateInFile => t([
+                "The same ICCID appears earlier in the file",
+                "文件中前面已出现相同的 ICCID",
+                "Этот ICCID уже встречался выше в файле",
+            ]),
+            RowProblem::AlreadyInStock => t([
+                "This ICCID is already in stock with other details",
+                "该 ICCID 已在库存中且信息不同",
+                "Этот ICCID уже на складе с другими данными",
+            ]),
             RowProblem::UnknownPlan(slug) => match l {
                 super::locale::Locale::En => format!("No plan {slug} in this storefront"),
                 super::locale::Locale::Zh => format!("此店铺没有套餐 {slug}"),

@@ -25,7 +25,9 @@ pub fn InstallPage() -> impl IntoView {
             }
         },
     );
-    let back = id.map(|i| format!("/esims/{i}/install")).unwrap_or_else(|| "/esims".into());
+    let back = id
+        .map(|i| format!("/esims/{i}/install"))
+        .unwrap_or_else(|| "/esims".into());
     view! {
         <Meta name="robots" content="noindex" />
         <Suspense fallback=move || view! { <p class="mt-8">{m.loading}</p> }>
@@ -49,7 +51,8 @@ fn InstallSections(details: InstallDetails, locale: Locale) -> impl IntoView {
         Locale::Ru => format!("Установка {}", details.name),
     };
     let section = "rounded-lg border border-slate-200 bg-white p-5 shadow-sm";
-    let field = "mt-1 block w-full break-all rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-sm";
+    let field =
+        "mt-1 block w-full break-all rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-sm";
     let already = (!details.status.installable()).then(|| {
         view! {
             <p role="status" class="rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900" data-testid="already-installed">

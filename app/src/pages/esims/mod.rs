@@ -13,7 +13,9 @@ use uuid::Uuid;
 
 /// The `:id` route parameter; an unparsable one is simply an eSIM that is not there.
 pub(crate) fn esim_id_param() -> Option<Uuid> {
-    use_params_map().with_untracked(|p| p.get("id")).and_then(|s| Uuid::parse_str(&s).ok())
+    use_params_map()
+        .with_untracked(|p| p.get("id"))
+        .and_then(|s| Uuid::parse_str(&s).ok())
 }
 
 /// What a page shows when its eSIM cannot be loaded: sign-in for a visitor, 404 for anyone who

@@ -9,7 +9,11 @@ use leptos_meta::Title;
 pub fn RenewPage() -> impl IntoView {
     let l = use_shop().locale;
     let (action, error) = use_form_action::<RequestEsimCode>();
-    let title = l.pick(["Renew an eSIM without an account", "无需账户续费 eSIM", "Продлить eSIM без учётной записи"]);
+    let title = l.pick([
+        "Renew an eSIM without an account",
+        "无需账户续费 eSIM",
+        "Продлить eSIM без учётной записи",
+    ]);
     view! {
         <Title text=title />
         <FormCard title>

@@ -18,7 +18,11 @@ pub fn StockPage() -> impl IntoView {
     {
         let handle = set_interval_with_handle(
             move || {
-                if overview.get_untracked().and_then(|r| r.ok()).is_some_and(|o| o.running()) {
+                if overview
+                    .get_untracked()
+                    .and_then(|r| r.ok())
+                    .is_some_and(|o| o.running())
+                {
                     overview.refetch();
                 }
             },
@@ -45,10 +49,22 @@ pub fn StockPage() -> impl IntoView {
 
 fn upload_error(code: &str, l: Locale) -> &'static str {
     match code {
-        "no_file" => l.pick(["Choose a CSV file first.", "请先选择 CSV 文件。", "Сначала выберите CSV-файл."]),
-        "too_large" => l.pick(["The file is larger than 64 MB.", "文件超过 64 MB。", "Файл больше 64 МБ."]),
+        "no_file" => l.pick([
+            "Choose a CSV file first.",
+            "请先选择 CSV 文件。",
+            "Сначала выберите CSV-файл.",
+        ]),
+        "too_large" => l.pick([
+            "The file is larger than 64 MB.",
+            "文件超过 64 MB。",
+            "Файл больше 64 МБ.",
+        ]),
         "storefront" => l.pick(["Choose a storefront.", "请选择店铺。", "Выберите магазин."]),
-        _ => l.pick(["The upload could not be read. Try again.", "无法读取上传内容，请重试。", "Не удалось прочитать файл. Попробуйте снова."]),
+        _ => l.pick([
+            "The upload could not be read. Try again.",
+            "无法读取上传内容，请重试。",
+            "Не удалось прочитать файл. Попробуйте снова.",
+        ]),
     }
 }
 

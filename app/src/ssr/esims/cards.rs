@@ -164,8 +164,12 @@ pub async fn load(pool: &PgPool, ids: &[Uuid], locale: Locale) -> Result<Vec<Esi
 
 /// Renames an eSIM; an empty name clears it. The caller has checked access.
 pub async fn set_nickname(pool: &PgPool, esim_id: Uuid, nickname: Option<&str>) -> Result<(), sqlx::Error> {
-    sqlx::query!("UPDATE esim_profiles SET nickname = $2 WHERE id = $1", esim_id, nickname)
-        .execute(pool)
-        .await?;
+    sqlx::query!(
+        "UPDATE esim_profiles SET nickname = $2 WHERE id = $1",
+        esim_id,
+        nickname
+    )
+    .execute(pool)
+    .await?;
     Ok(())
 }

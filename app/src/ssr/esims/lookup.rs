@@ -204,3 +204,11 @@ pub async fn masked_email(pool: &PgPool, customer_id: Uuid) -> Result<String, sq
         .await?;
     Ok(crate::domain::esim::mask_email(email.as_deref().unwrap_or("")))
 }
+
+/// Forgets codes a day after they expired; they are useless by then.
+pub async fn prune(pool: &PgPool) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query!("DELETE FROM esim_lookup_codes WHERE expires_at < now() - interval '1 day'")
+        .execute(pool)
+        .await?;
+    Ok(done.rows_affected())
+}

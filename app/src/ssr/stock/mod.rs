@@ -33,7 +33,10 @@ pub async fn start(
     started_by: Option<Uuid>,
 ) -> Result<Uuid, sqlx::Error> {
     // Lines after the header: what the progress bar counts up to (quoted newlines make it approximate).
-    let lines = bytes.split(|b| *b == b'\n').filter(|l| !l.iter().all(u8::is_ascii_whitespace)).count();
+    let lines = bytes
+        .split(|b| *b == b'\n')
+        .filter(|l| !l.iter().all(u8::is_ascii_whitespace))
+        .count();
     sqlx::query_scalar!(
         r#"INSERT INTO profile_imports (storefront_id, file_name, file_sha256, started_by, rows_total)
            VALUES ($1, $2, $3, $4, $5) RETURNING id"#,
@@ -156,4 +159,16 @@ pub async fn levels(pool: &PgPool) -> Result<Vec<StockLevel>, sqlx::Error> {
     )
     .fetch_all(pool)
     .await
+}
+
+/// Imports that have run for over an hour died with their server (100,000 rows take seconds):
+/// they are marked stopped, so the stock page stops waiting for them.
+pub async fn mark_abandoned(pool: &PgPool) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query!(
+        "UPDATE profile_imports SET finished_at = now(), failure = 'interrupted by a server restart; import the file again'
+         WHERE finished_at IS NULL AND started_at < now() - interval '1 hour'"
+    )
+    .execute(pool)
+    .await?;
+    Ok(done.rows_affected())
 }

@@ -94,7 +94,9 @@ pub async fn upload(
     let pool = ctx.pool.clone();
     tokio::spawn(async move {
         match super::run(&pool, import_id, storefront, &bytes, |_| {}).await {
-            Ok(report) => tracing::info!(import = %import_id, rows = report.rows, imported = report.imported, "stock import finished"),
+            Ok(report) => {
+                tracing::info!(import = %import_id, rows = report.rows, imported = report.imported, "stock import finished")
+            }
             Err(e) => tracing::warn!(import = %import_id, error = %e, "stock import stopped"),
         }
     });

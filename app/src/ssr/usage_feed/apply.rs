@@ -1,8 +1,8 @@
 //! Applies validated feed events in one transaction. The event table's unique id makes a replay
 //! a no-op; the stored measurement and report times make an older event a no-op.
 use super::{FeedEvent, Outcome};
-use chrono::{DateTime, Utc};
 use crate::ssr::pg_time;
+use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, PgPool};
 
 /// Applies `events` (already validated) and returns each one's outcome, in order.
@@ -40,9 +40,13 @@ async fn apply_one(conn: &mut PgConnection, source: &str, event: &FeedEvent) -> 
         FeedEvent::Status { .. } => apply_status(conn, event).await?,
     };
     if outcome != Outcome::Applied {
-        sqlx::query!("UPDATE esim_feed_events SET outcome = $2 WHERE id = $1", row_id, outcome.code())
-            .execute(&mut *conn)
-            .await?;
+        sqlx::query!(
+            "UPDATE esim_feed_events SET outcome = $2 WHERE id = $1",
+            row_id,
+            outcome.code()
+        )
+        .execute(&mut *conn)
+        .await?;
     }
     Ok(outcome)
 }
@@ -97,8 +101,16 @@ async fn apply_usage(conn: &mut PgConnection, event: &FeedEvent) -> Result<Outco
     };
     let old_data = bundle.data_remaining_mb.map(i64::from);
     let new_data = old_data.map(|old| clamp(*data_remaining_mb, old, bundle.data_total_mb.map(i64::from)));
-    let new_voice = clamp(*voice_remaining_min, bundle.voice_remaining_min.into(), Some(bundle.voice_total_min.into()));
-    let new_sms = clamp(*sms_remaining, bundle.sms_remaining.into(), Some(bundle.sms_total.into()));
+    let new_voice = clamp(
+        *voice_remaining_min,
+        bundle.voice_remaining_min.into(),
+        Some(bundle.voice_total_min.into()),
+    );
+    let new_sms = clamp(
+        *sms_remaining,
+        bundle.sms_remaining.into(),
+        Some(bundle.sms_total.into()),
+    );
     let used_data = match (old_data, new_data) {
         (Some(old), Some(new)) => (old - new).max(0),
         _ => 0,

@@ -41,7 +41,10 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<FeedEvent>, UsageCsvError> {
     let mut events = Vec::new();
     for (i, row) in reader.deserialize::<Row>().enumerate() {
         let line = i as u64 + 2;
-        let row = row.map_err(|e| UsageCsvError::Row { line, message: e.to_string() })?;
+        let row = row.map_err(|e| UsageCsvError::Row {
+            line,
+            message: e.to_string(),
+        })?;
         let digest = Sha256::digest(format!("{}|{}", row.iccid.trim(), row.measured_at.to_rfc3339()));
         events.push(FeedEvent::Usage {
             event_id: format!("csv-{}", hex::encode(&digest[..16])),

@@ -4,10 +4,10 @@
 //! to retry later; retrying is always safe because events are stored once by id.
 use super::{FeedBatch, Outcome, apply, signature, validate};
 use crate::ssr::AppContext;
+use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
-use axum::Json;
 use http::{HeaderMap, StatusCode};
 use serde::Serialize;
 
