@@ -32,8 +32,9 @@ pub fn EsimCardView(card: EsimCard, locale: Locale, #[prop(optional)] links: boo
     let has_bundles = !bundles.is_empty();
     let bundle_views = bundles
         .into_iter()
-        .map(|b| view! { <BundleView bundle=b locale=l /> })
+        .map(|b| view! { <BundleView bundle=b locale=l /> }.into_any())
         .collect_view();
+    let chart = view! { <UsageChart days=card.daily_usage.clone() locale=l /> }.into_any();
     view! {
         <article class="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="esim-card" data-esim-id=id.to_string()>
             <header class="flex flex-wrap items-start justify-between gap-2">
@@ -54,7 +55,7 @@ pub fn EsimCardView(card: EsimCard, locale: Locale, #[prop(optional)] links: boo
                 </p>
             })}
             <div class="mt-4 flex flex-col gap-4">{bundle_views}</div>
-            <UsageChart days=card.daily_usage.clone() locale=l />
+            {chart}
             {links.then(|| view! {
                 <nav class="mt-4 flex flex-wrap gap-3 text-sm">
                     {status.installable().then(|| view! {

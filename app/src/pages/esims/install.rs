@@ -64,22 +64,8 @@ fn InstallSections(details: InstallDetails, locale: Locale) -> impl IntoView {
             </p>
         }
     });
-    view! {
-        <Title text=title.clone() />
-        <div class="mx-auto mt-8 flex max-w-3xl flex-col gap-6" data-testid="install-page">
-            <a href=format!("/esims/{}", details.id) class="text-sm text-teal-800 underline">
-                {l.pick(["← Back to the eSIM", "← 返回 eSIM", "← К eSIM"])}
-            </a>
-            <h1 class="text-2xl font-semibold text-slate-900">{title}</h1>
-            {already}
-            <p role="note" class="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="delete-warning">
-                <strong>{l.pick(["Do not delete this eSIM from your phone. ", "请勿从手机中删除此 eSIM。", "Не удаляйте eSIM с телефона. "])}</strong>
-                {l.pick([
-                    "A deleted eSIM is gone for good and cannot be reinstalled; turn it off in Settings instead. Keep these codes private: anyone with them can install your eSIM.",
-                    "删除后将永久丢失，无法重新安装；如需停用，请在设置中关闭。请勿泄露这些代码：任何人拿到都可以安装您的 eSIM。",
-                    "Удалённую eSIM нельзя восстановить или установить заново — вместо этого отключите её в настройках. Не показывайте эти коды никому: по ним можно установить вашу eSIM.",
-                ])}
-            </p>
+    // Each part is type-erased: one nested view type for the whole page is too deep for rustc.
+    let qr_and_links = view! {
             <div class="grid gap-6 md:grid-cols-2">
                 <section class=section>
                     <h2 class="font-semibold text-slate-900">{l.pick(["Scan the QR code", "扫描二维码", "Отсканируйте QR-код"])}</h2>
@@ -114,6 +100,9 @@ fn InstallSections(details: InstallDetails, locale: Locale) -> impl IntoView {
                     ])}</p>
                 </section>
             </div>
+    }
+    .into_any();
+    let manual = view! {
             <section class=section>
                 <h2 class="font-semibold text-slate-900">{l.pick(["Enter it by hand", "手动输入", "Ввести вручную"])}</h2>
                 <dl class="mt-3 flex flex-col gap-3 text-sm">
@@ -144,11 +133,31 @@ fn InstallSections(details: InstallDetails, locale: Locale) -> impl IntoView {
                     </div>
                 </dl>
             </section>
+    }
+    .into_any();
+    view! {
+        <Title text=title.clone() />
+        <div class="mx-auto mt-8 flex max-w-3xl flex-col gap-6" data-testid="install-page">
+            <a href=format!("/esims/{}", details.id) class="text-sm text-teal-800 underline">
+                {l.pick(["← Back to the eSIM", "← 返回 eSIM", "← К eSIM"])}
+            </a>
+            <h1 class="text-2xl font-semibold text-slate-900">{title}</h1>
+            {already}
+            <p role="note" class="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="delete-warning">
+                <strong>{l.pick(["Do not delete this eSIM from your phone. ", "请勿从手机中删除此 eSIM。", "Не удаляйте eSIM с телефона. "])}</strong>
+                {l.pick([
+                    "A deleted eSIM is gone for good and cannot be reinstalled; turn it off in Settings instead. Keep these codes private: anyone with them can install your eSIM.",
+                    "删除后将永久丢失，无法重新安装；如需停用，请在设置中关闭。请勿泄露这些代码：任何人拿到都可以安装您的 eSIM。",
+                    "Удалённую eSIM нельзя восстановить или установить заново — вместо этого отключите её в настройках. Не показывайте эти коды никому: по ним можно установить вашу eSIM.",
+                ])}
+            </p>
+            {qr_and_links}
+            {manual}
             <div class="grid gap-6 md:grid-cols-2">
-                <Steps locale=l ios=true />
-                <Steps locale=l ios=false />
+                {view! { <Steps locale=l ios=true /> }.into_any()}
+                {view! { <Steps locale=l ios=false /> }.into_any()}
             </div>
-            <DeviceCheck locale=l />
+            {view! { <DeviceCheck locale=l /> }.into_any()}
         </div>
     }
 }

@@ -79,7 +79,7 @@ fn StockSections(overview: StockOverview, locale: Locale) -> impl IntoView {
         .iter()
         .map(|s| view! { <option value=s.slug.clone()>{s.name.clone()}</option> })
         .collect_view();
-    let levels = overview
+    let level_rows = overview
         .levels
         .iter()
         .map(|s| {
@@ -92,9 +92,10 @@ fn StockSections(overview: StockOverview, locale: Locale) -> impl IntoView {
             }
         })
         .collect_view();
-    view! {
-        // Without JavaScript, a page with a running import reloads itself to show progress.
-        {running.then(|| view! { <Meta http_equiv="refresh" content="2" /> })}
+    // Without JavaScript, a page with a running import reloads itself to show progress.
+    let refresh = running.then(|| view! { <Meta http_equiv="refresh" content="2" /> });
+    // Each section is type-erased: one nested view type for the whole page is too deep for rustc.
+    let upload = view! {
         <section class=section>
             <h2 class="font-semibold text-slate-900">{l.pick(["Import profiles from CSV", "从 CSV 导入配置文件", "Импорт профилей из CSV"])}</h2>
             <p class="mt-1 text-sm text-slate-600">{l.pick([
@@ -117,12 +118,18 @@ fn StockSections(overview: StockOverview, locale: Locale) -> impl IntoView {
                 </button>
             </form>
         </section>
+    }
+    .into_any();
+    let imports = view! {
         <section class=section>
             <h2 class="font-semibold text-slate-900">{l.pick(["Recent imports", "最近的导入", "Последние импорты"])}</h2>
             <div class="mt-3 flex flex-col gap-4">
-                {overview.imports.into_iter().map(|run| view! { <ImportRunView run locale=l /> }).collect_view()}
+                {overview.imports.into_iter().map(|run| view! { <ImportRunView run locale=l /> }.into_any()).collect_view()}
             </div>
         </section>
+    }
+    .into_any();
+    let levels = view! {
         <section class=section>
             <h2 class="font-semibold text-slate-900">{l.pick(["Stock per storefront", "各店铺库存", "Склад по магазинам"])}</h2>
             <table class="mt-3 w-full text-sm">
@@ -131,10 +138,12 @@ fn StockSections(overview: StockOverview, locale: Locale) -> impl IntoView {
                     <th class="py-1 text-right font-medium">{l.pick(["In stock", "库存", "На складе"])}</th>
                     <th class="py-1 text-right font-medium">{l.pick(["Sold", "已售", "Продано"])}</th>
                 </tr></thead>
-                <tbody>{levels}</tbody>
+                <tbody>{level_rows}</tbody>
             </table>
         </section>
     }
+    .into_any();
+    view! { {refresh} {upload} {imports} {levels} }
 }
 
 #[component]
