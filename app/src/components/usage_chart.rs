@@ -45,16 +45,19 @@ pub fn UsageChart(days: Vec<DailyUsage>, locale: Locale) -> impl IntoView {
             }
         })
         .collect_view();
+    // The SVG stretches to the card's width; its labels are HTML so they keep their size.
     view! {
         <figure class="mt-4" data-testid="usage-chart">
             <figcaption class="text-sm font-medium text-slate-700">{title}</figcaption>
-            <svg viewBox=format!("0 0 {WIDTH} {}", HEIGHT + 18.0) class="mt-2 h-32 w-full" role="img" aria-label=summary.clone()
+            <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") class="mt-2 h-28 w-full" role="img" aria-label=summary.clone()
                 preserveAspectRatio="none">
                 <line x1="0" y1=HEIGHT x2=WIDTH y2=HEIGHT class="stroke-slate-300" stroke-width="1" />
                 {rects}
-                <text x="0" y=HEIGHT + 14.0 class="fill-slate-500" font-size="11">{first}</text>
-                <text x=WIDTH y=HEIGHT + 14.0 text-anchor="end" class="fill-slate-500" font-size="11">{last}</text>
             </svg>
+            <div class="flex justify-between text-xs text-slate-500">
+                <span>{first}</span>
+                <span>{last}</span>
+            </div>
             <p class="mt-1 text-xs text-slate-600" data-testid="usage-summary">{summary}</p>
         </figure>
     }
