@@ -21,6 +21,9 @@ pub enum ApiError {
     /// An account form was refused; the reason is shown to the person.
     #[error("refused: {0:?}")]
     Account(AccountProblem),
+    /// A promo code does not apply; the reason is shown next to the code.
+    #[error("promo code: {0:?}")]
+    Promo(crate::domain::order::PromoProblem),
     /// Something failed on our side; the details are in the server log, never in the response.
     #[error("internal error")]
     Internal,
@@ -38,7 +41,7 @@ impl ApiError {
             ApiError::Unauthorized => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden => StatusCode::FORBIDDEN,
             ApiError::Account(AccountProblem::Throttled { .. }) => StatusCode::TOO_MANY_REQUESTS,
-            ApiError::Account(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::Account(_) | ApiError::Promo(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
             ApiError::Transport(_) => StatusCode::BAD_REQUEST,
         }
@@ -49,6 +52,7 @@ impl ApiError {
             ApiError::NotFound => m.not_found_text.to_string(),
             ApiError::BadRequest(reason) => reason.clone(),
             ApiError::Account(problem) => problem.message(m.locale),
+            ApiError::Promo(problem) => problem.message(m.locale).to_string(),
             ApiError::Unauthorized => m
                 .locale
                 .pick([

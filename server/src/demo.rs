@@ -17,6 +17,7 @@ pub async fn load_if_empty(pool: &PgPool) -> Result<bool, sqlx::Error> {
         sqlx::raw_sql(DEMO_SQL).execute(&mut *tx).await?;
         add_demo_accounts(&mut tx).await?;
         add_demo_esims(&mut tx).await?;
+        add_demo_checkout(&mut tx).await?;
     }
     tx.commit().await?;
     Ok(empty)
@@ -184,6 +185,25 @@ async fn add_demo_esims(conn: &mut sqlx::PgConnection) -> Result<(), sqlx::Error
     )
     .bind(&iccids)
     .bind(DEMO_SMDP)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Payment settings and promo codes of the demo shop: `WELCOME10` (10 % off, once per
+/// customer) and `TRAVEL5` (US$5 off orders in dollars, 100 uses).
+async fn add_demo_checkout(conn: &mut sqlx::PgConnection) -> Result<(), sqlx::Error> {
+    sqlx::raw_sql(
+        "INSERT INTO storefront_payment_settings (storefront_id, methods, legal_name, address, tax_id)
+         SELECT id, '{card,alipay,wechat_pay,paypal}', 'Roamdesk Travel Ltd', '1 Demo Street, London EC1A 1AA, United Kingdom', 'GB000000000'
+         FROM storefronts WHERE slug = 'demo'
+         ON CONFLICT (storefront_id) DO UPDATE SET methods = EXCLUDED.methods, legal_name = EXCLUDED.legal_name,
+             address = EXCLUDED.address, tax_id = EXCLUDED.tax_id;
+         INSERT INTO promo_codes (storefront_id, code, kind, percent_off, max_per_customer)
+         SELECT id, 'WELCOME10', 'percent', 10, 1 FROM storefronts WHERE slug = 'demo';
+         INSERT INTO promo_codes (storefront_id, code, kind, amount_off_minor, currency, max_redemptions)
+         SELECT id, 'TRAVEL5', 'fixed', 500, 'USD', 100 FROM storefronts WHERE slug = 'demo';",
+    )
     .execute(&mut *conn)
     .await?;
     Ok(())

@@ -55,12 +55,14 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         ),
     }
 
+    let app_context = AppContext::new(pool.clone())
+        .with_public_url(&config.public_url)
+        .with_smtp_configured(config.smtp_url.is_some())
+        .with_feed_secret(config.feed_secret.as_deref());
+    workers.push(workers::spawn_payment_worker(app_context.clone(), workers_stop.clone()));
     let state = AppState {
         leptos_options,
-        app: AppContext::new(pool.clone())
-            .with_public_url(&config.public_url)
-            .with_smtp_configured(config.smtp_url.is_some())
-            .with_feed_secret(config.feed_secret.as_deref()),
+        app: app_context,
         default_storefront: config.default_storefront.clone(),
         secure_cookies: config.secure_cookies,
         trust_forwarded_for: config.trust_forwarded_for,

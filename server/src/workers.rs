@@ -93,3 +93,52 @@ pub fn spawn_maintenance(pool: PgPool, mut shutdown: watch::Receiver<bool>) -> J
         }
     })
 }
+
+/// Payment events: processed as soon as one is stored (LISTEN), and every 10 s anyway; every
+/// minute the reconciliation asks the provider about payments left pending and delivers paid
+/// orders that were not delivered, which is what makes a crash between payment and delivery
+/// harmless.
+pub fn spawn_payment_worker(ctx: app::ssr::AppContext, mut shutdown: watch::Receiver<bool>) -> JoinHandle<()> {
+    use app::ssr::orders::events;
+    tokio::spawn(async move {
+        let mut listener = match PgListener::connect_with(&ctx.pool).await {
+            Ok(mut l) => l.listen(events::NOTIFY_CHANNEL).await.ok().map(|_| l),
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot LISTEN for payment events; polling only");
+                None
+            }
+        };
+        tracing::info!(provider = ctx.payments.provider(), "payment worker started");
+        let mut last_reconcile = std::time::Instant::now() - Duration::from_secs(3600);
+        loop {
+            match events::process_pending(&ctx, 100).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(events = n, "payment events processed"),
+                Err(e) => tracing::error!(error = %e, "processing payment events failed"),
+            }
+            if last_reconcile.elapsed() >= Duration::from_secs(60) {
+                last_reconcile = std::time::Instant::now();
+                match events::reconcile(&ctx).await {
+                    Ok(0) => {}
+                    Ok(n) => tracing::info!(orders = n, "reconciliation moved orders forward"),
+                    Err(e) => tracing::warn!(error = %e, "reconciliation failed"),
+                }
+            }
+            tokio::select! {
+                _ = shutdown.changed() => break,
+                _ = tokio::time::sleep(Duration::from_secs(10)) => {}
+                notification = async {
+                    match listener.as_mut() {
+                        Some(l) => l.recv().await.map(|_| ()),
+                        None => std::future::pending().await,
+                    }
+                } => {
+                    if let Err(e) = notification {
+                        tracing::warn!(error = %e, "payment LISTEN connection lost; it reconnects on next use");
+                    }
+                }
+            }
+        }
+        tracing::info!("payment worker stopped");
+    })
+}

@@ -26,6 +26,15 @@ const PUBLIC: &[&str] = &[
     "/api/esims/lookup",
     "/api/esims/lookup/code",
     "/api/esims/lookup/result",
+    // Checkout and orders: a signed-in buyer or a lookup code's grant; each checks the order or
+    // eSIM against the caller and answers 401/404 itself (tested in checkout.rs).
+    "/api/checkout/quote",
+    "/api/checkout/place",
+    "/api/checkout/renewal-options",
+    "/api/orders/get",
+    "/api/orders/pay",
+    "/api/pay/test/get",
+    "/api/pay/test",
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -105,6 +114,15 @@ fn protected(demo: Uuid, customer: Uuid) -> Vec<(&'static str, Caller, Form)> {
         ("/api/staff/audit", Caller::ResellerAdmin, vec![]),
         ("/api/operator/outbox", Caller::Operator, vec![]),
         ("/api/operator/stock", Caller::Operator, vec![]),
+        (
+            "/api/orders/refund",
+            Caller::ResellerAdmin,
+            vec![
+                ("id", customer.to_string()),
+                ("amount", "1".into()),
+                ("reason", "x".into()),
+            ],
+        ),
         // Admitted callers who do not own the eSIM get 404, which still counts as admitted here.
         ("/api/esims/mine", Caller::Customer, vec![]),
         ("/api/esims/card", Caller::Customer, vec![("id", customer.to_string())]),

@@ -17,7 +17,7 @@ use crate::ssr::{
 #[cfg(feature = "ssr")]
 const LOOKUP_TICKET: &str = "esim_lookup_ticket";
 #[cfg(feature = "ssr")]
-const LOOKUP_GRANT: &str = "esim_lookup_grant";
+pub(crate) const LOOKUP_GRANT: &str = "esim_lookup_grant";
 
 #[cfg(feature = "ssr")]
 fn no_store() {

@@ -7,6 +7,7 @@ pub mod esim;
 pub mod esim_ids;
 pub mod locale;
 pub mod money;
+pub mod order;
 pub mod plan;
 pub mod prefs;
 pub mod staff;

@@ -69,6 +69,32 @@ pub struct Money {
 }
 
 impl Money {
+    /// Parses an amount typed in major units ("12.5", "12,50", "1 790") into minor units;
+    /// `None` for anything else, including more decimals than the currency has.
+    pub fn parse(input: &str, currency: Currency) -> Option<Money> {
+        let cleaned: String = input
+            .trim()
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
+            .collect();
+        let cleaned = cleaned.replace(',', ".");
+        let (whole, frac) = cleaned.split_once('.').unwrap_or((&cleaned, ""));
+        let digits = currency.minor_units() as usize;
+        if whole.is_empty() || !whole.chars().all(|c| c.is_ascii_digit()) || whole.len() > 12 {
+            return None;
+        }
+        if frac.len() > digits || !frac.chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let whole: i64 = whole.parse().ok()?;
+        let frac: i64 = if frac.is_empty() {
+            0
+        } else {
+            format!("{frac:0<digits$}").parse().ok()?
+        };
+        Some(Money::new(whole * 10i64.pow(digits as u32) + frac, currency))
+    }
+
     pub fn new(amount_minor: i64, currency: Currency) -> Money {
         Money { amount_minor, currency }
     }
@@ -110,6 +136,33 @@ fn group_thousands(mut n: u64, sep: &str) -> String {
     }
     groups.reverse();
     groups.join(sep)
+}
+
+#[cfg(test)]
+mod parse_tests {
+    use super::*;
+
+    #[test]
+    fn typed_amounts_become_minor_units() {
+        assert_eq!(
+            Money::parse("12.5", Currency::USD),
+            Some(Money::new(1250, Currency::USD))
+        );
+        assert_eq!(
+            Money::parse("12,50", Currency::EUR),
+            Some(Money::new(1250, Currency::EUR))
+        );
+        assert_eq!(
+            Money::parse("1 790", Currency::RUB),
+            Some(Money::new(179000, Currency::RUB))
+        );
+        assert_eq!(Money::parse("500", Currency::JPY), Some(Money::new(500, Currency::JPY)));
+        assert_eq!(Money::parse("5.5", Currency::JPY), None);
+        assert_eq!(Money::parse("1.234", Currency::USD), None);
+        assert_eq!(Money::parse("-3", Currency::USD), None);
+        assert_eq!(Money::parse("", Currency::USD), None);
+        assert_eq!(Money::parse("abc", Currency::USD), None);
+    }
 }
 
 #[cfg(test)]

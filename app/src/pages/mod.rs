@@ -1,7 +1,10 @@
 pub mod account;
 pub mod catalog;
+pub mod checkout;
 pub mod esims;
 pub mod not_found;
+pub mod orders;
+pub mod pay_test;
 pub mod plan;
 pub mod renew;
 pub mod staff;

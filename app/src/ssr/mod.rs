@@ -5,6 +5,8 @@ pub mod auth;
 pub mod catalog_cache;
 pub mod catalog_repo;
 pub mod esims;
+pub mod orders;
+pub mod payments;
 pub mod provider;
 pub mod shop_context;
 pub mod stock;
@@ -42,6 +44,8 @@ pub struct AppContext {
     pub smtp_configured: bool,
     /// Where eSIM profiles and bundles come from; chosen at start-up.
     pub provider: std::sync::Arc<dyn provider::EsimProvider>,
+    /// How money is taken online: Stripe, or the built-in test provider without a Stripe key.
+    pub payments: std::sync::Arc<dyn payments::PaymentGateway>,
     /// The key the carrier signs usage-feed requests with; without it the feed answers 503.
     pub feed_secret: Option<std::sync::Arc<[u8]>>,
 }
@@ -54,6 +58,7 @@ impl AppContext {
             smtp_configured: false,
             provider: std::sync::Arc::new(provider::builtin::BuiltinProvider::new(pool.clone())),
             feed_secret: None,
+            payments: std::sync::Arc::new(payments::test_gateway::TestGateway),
             pool,
         }
     }
@@ -65,6 +70,11 @@ impl AppContext {
 
     pub fn with_feed_secret(mut self, secret: Option<&str>) -> AppContext {
         self.feed_secret = secret.filter(|s| !s.is_empty()).map(|s| s.as_bytes().into());
+        self
+    }
+
+    pub fn with_payments(mut self, gateway: std::sync::Arc<dyn payments::PaymentGateway>) -> AppContext {
+        self.payments = gateway;
         self
     }
 

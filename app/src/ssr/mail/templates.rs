@@ -27,6 +27,20 @@ pub enum MailContent {
         role: Role,
         inviter: String,
     },
+    /// Sent when an order is delivered: what was bought, for how much, and the receipt's link.
+    OrderReceipt {
+        order_number: i64,
+        summary: String,
+        total: String,
+        link: String,
+    },
+    /// A refund was made.
+    RefundIssued {
+        order_number: i64,
+        amount: String,
+        reason: String,
+        link: String,
+    },
     /// The one-time code that shows an eSIM without signing in.
     EsimLookupCode {
         code: String,
@@ -44,6 +58,8 @@ impl MailContent {
             MailContent::PasswordChanged { .. } => "password_changed",
             MailContent::StaffInvitation { .. } => "staff_invitation",
             MailContent::EsimLookupCode { .. } => "esim_lookup_code",
+            MailContent::OrderReceipt { .. } => "order_receipt",
+            MailContent::RefundIssued { .. } => "refund_issued",
         }
     }
 }
@@ -182,6 +198,63 @@ pub fn render(content: &MailContent, locale: Locale, shop_name: &str) -> Rendere
                     "邀请有效期为 7 天。",
                     "Приглашение действует 7 дней.",
                 ])),
+            ],
+        ),
+        MailContent::OrderReceipt {
+            order_number,
+            summary,
+            total,
+            link,
+        } => (
+            match locale {
+                Locale::En => format!("Order #{order_number} is complete"),
+                Locale::Zh => format!("订单 #{order_number} 已完成"),
+                Locale::Ru => format!("Заказ №{order_number} выполнен"),
+            },
+            vec![
+                Block::Para(match locale {
+                    Locale::En => format!("Thank you! {summary}. Paid: {total}."),
+                    Locale::Zh => format!("谢谢！{summary}。已付款：{total}。"),
+                    Locale::Ru => format!("Спасибо! {summary}. Оплачено: {total}."),
+                }),
+                Block::Action {
+                    label: t(["See the order and receipt", "查看订单和收据", "Заказ и чек"]),
+                    href: link.clone(),
+                },
+                Block::Para(t([
+                    "Your eSIM's remaining data and expiry are always on the My eSIMs page.",
+                    "您的 eSIM 剩余流量和到期时间可随时在“我的 eSIM”页面查看。",
+                    "Остаток данных и срок действия eSIM всегда видны на странице «Мои eSIM».",
+                ])),
+            ],
+        ),
+        MailContent::RefundIssued {
+            order_number,
+            amount,
+            reason,
+            link,
+        } => (
+            match locale {
+                Locale::En => format!("Refund for order #{order_number}"),
+                Locale::Zh => format!("订单 #{order_number} 退款"),
+                Locale::Ru => format!("Возврат по заказу №{order_number}"),
+            },
+            vec![
+                Block::Para(match locale {
+                    Locale::En => format!(
+                        "We refunded {amount} to your original payment method. Reason: {reason}. Banks usually show it within 5–10 days."
+                    ),
+                    Locale::Zh => {
+                        format!("我们已将 {amount} 退回您的原支付方式。原因：{reason}。银行通常在 5–10 天内到账。")
+                    }
+                    Locale::Ru => format!(
+                        "Мы вернули {amount} на исходный способ оплаты. Причина: {reason}. Обычно банк зачисляет возврат за 5–10 дней."
+                    ),
+                }),
+                Block::Action {
+                    label: t(["See the order", "查看订单", "Открыть заказ"]),
+                    href: link.clone(),
+                },
             ],
         ),
         MailContent::EsimLookupCode { code, link } => (

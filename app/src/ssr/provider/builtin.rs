@@ -85,25 +85,44 @@ impl EsimProvider for BuiltinProvider {
         if profile.status == EsimStatus::InStock.code() {
             return Err(ProviderError::UnknownEsim);
         }
-        // The validity clock starts now for plans valid from purchase, and for plans valid from
-        // installation on an eSIM already installed; otherwise the feed starts it later.
+        // The same rule the quote showed: after the running plan, else as the plan says.
+        let plan = sqlx::query!(
+            r#"SELECT validity_starts::text AS "rule!", validity_days FROM plans WHERE id = $1 AND storefront_id = $2"#,
+            req.plan_id,
+            profile.storefront_id
+        )
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(ProviderError::IncompatiblePlan)?;
+        let current_expiry = sqlx::query_scalar!(
+            r#"SELECT max(expires_at) AS "e: DateTime<Utc>" FROM esim_bundles
+               WHERE esim_id = $1 AND status = 'active' AND expires_at > now()"#,
+            req.esim_id
+        )
+        .fetch_one(&mut *tx)
+        .await?;
+        let rule = crate::domain::plan::ValidityStart::from_code(&plan.rule)
+            .unwrap_or(crate::domain::plan::ValidityStart::OnFirstUse);
+        let (starts, expires) = crate::domain::order::renewal_window(
+            Utc::now(),
+            current_expiry,
+            profile.installed_at.is_some(),
+            rule,
+            plan.validity_days,
+        );
         let inserted = sqlx::query!(
             r#"INSERT INTO esim_bundles (esim_id, plan_id, order_line_id, apply_key, status, data_total_mb, data_remaining_mb,
                    voice_total_min, voice_remaining_min, sms_total, sms_remaining, starts_at, expires_at)
-               SELECT $1, pl.id, $3, $4, CASE WHEN s.starts THEN 'active' ELSE 'pending' END::bundle_status,
-                      pl.data_mb, pl.data_mb, pl.voice_minutes, pl.voice_minutes, pl.sms_count, pl.sms_count,
-                      CASE WHEN s.starts THEN now() END,
-                      CASE WHEN s.starts THEN now() + make_interval(days => pl.validity_days) END
-               FROM plans pl
-               CROSS JOIN LATERAL (SELECT pl.validity_starts = 'on_purchase'
-                                       OR (pl.validity_starts = 'on_install' AND $5) AS starts) s
-               WHERE pl.id = $2 AND pl.storefront_id = $6
+               SELECT $1, pl.id, $3, $4, CASE WHEN $5::timestamptz IS NULL THEN 'pending' ELSE 'active' END::bundle_status,
+                      pl.data_mb, pl.data_mb, pl.voice_minutes, pl.voice_minutes, pl.sms_count, pl.sms_count, $5, $6
+               FROM plans pl WHERE pl.id = $2 AND pl.storefront_id = $7
                RETURNING id, starts_at AS "starts_at: DateTime<Utc>", expires_at AS "expires_at: DateTime<Utc>""#,
             req.esim_id,
             req.plan_id,
             req.order_line_id,
             req.idempotency_key,
-            profile.installed_at.is_some(),
+            starts.map(crate::ssr::pg_time),
+            expires.map(crate::ssr::pg_time),
             profile.storefront_id,
         )
         .fetch_optional(&mut *tx)

@@ -1,0 +1,363 @@
+//! Checkout server functions: the quote, placing an order and paying for it, the order page,
+//! the built-in test provider's page, and refunds (reseller admins and operators).
+use crate::domain::order::{OrderView, Quote};
+use crate::error::ApiError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+#[cfg(feature = "ssr")]
+use crate::ssr::{
+    auth::{Access, Principal, authorize, current_principal},
+    orders::{OrderError, create, events, quote, read, refund},
+    request::{RequestScope, navigate_to, request_scope, session},
+    respond_with,
+};
+
+/// Who is buying: an account's customer record, or the customer a lookup code opened.
+#[cfg(feature = "ssr")]
+struct Buyer {
+    customer_id: Uuid,
+    email: String,
+    principal: Option<Principal>,
+}
+
+#[cfg(feature = "ssr")]
+async fn lookup_grant(scope: &RequestScope) -> Result<Option<crate::ssr::esims::lookup::LookupGrant>, ApiError> {
+    Ok(session()?
+        .get::<crate::ssr::esims::lookup::LookupGrant>(crate::api::esims::LOOKUP_GRANT)
+        .await?
+        .filter(|g| g.until > chrono::Utc::now() && g.storefront_id == scope.storefront.id))
+}
+
+/// The buyer, checked against the eSIM a renewal is for. A new eSIM needs an account.
+#[cfg(feature = "ssr")]
+async fn buyer(scope: &RequestScope, esim: Option<Uuid>) -> Result<Buyer, ApiError> {
+    let pool = &scope.ctx.pool;
+    let db = |e: sqlx::Error| ApiError::from(crate::ssr::RepoError::from(e));
+    if let Some(principal) = current_principal().await? {
+        if let Some(esim_id) = esim {
+            let mine = sqlx::query_scalar!(
+                "SELECT EXISTS (SELECT 1 FROM esim_profiles p JOIN customers c ON c.id = p.customer_id
+                                WHERE p.id = $1 AND c.account_id = $2 AND p.storefront_id = $3)",
+                esim_id,
+                principal.id(),
+                scope.storefront.id
+            )
+            .fetch_one(pool)
+            .await
+            .map_err(db)?
+            .unwrap_or(false);
+            if !mine {
+                return Err(respond_with(ApiError::NotFound));
+            }
+        }
+        // The account's customer record, made on first purchase if verification has not made it yet.
+        let customer_id = sqlx::query_scalar!(
+            "INSERT INTO customers (storefront_id, email, full_name, account_id)
+             SELECT storefront_id, email, full_name, id FROM accounts WHERE id = $1
+             ON CONFLICT (account_id) DO UPDATE SET account_id = EXCLUDED.account_id
+             RETURNING id",
+            principal.id()
+        )
+        .fetch_one(pool)
+        .await
+        .map_err(db)?;
+        return Ok(Buyer {
+            customer_id,
+            email: principal.account.email.clone(),
+            principal: Some(principal),
+        });
+    }
+    let grant = lookup_grant(scope)
+        .await?
+        .ok_or_else(|| respond_with(ApiError::Unauthorized))?;
+    let Some(esim_id) = esim else {
+        return Err(respond_with(ApiError::Unauthorized));
+    };
+    let allowed = grant.esim_id.is_none_or(|only| only == esim_id);
+    let row = sqlx::query!(
+        "SELECT c.email FROM esim_profiles p JOIN customers c ON c.id = p.customer_id WHERE p.id = $1 AND c.id = $2",
+        esim_id,
+        grant.customer_id
+    )
+    .fetch_optional(pool)
+    .await
+    .map_err(db)?;
+    match row {
+        Some(r) if allowed => Ok(Buyer {
+            customer_id: grant.customer_id,
+            email: r.email.unwrap_or_default(),
+            principal: None,
+        }),
+        _ => Err(respond_with(ApiError::NotFound)),
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn promo_input(promo: &Option<String>) -> Option<String> {
+    promo.as_deref().and_then(crate::domain::order::normalize_promo_code)
+}
+
+/// A quote plus the one-time token the pay form sends back, so a double submit makes one order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuoteOffer {
+    pub quote: Quote,
+    pub request_key: String,
+}
+
+/// A plan that can renew an eSIM, for the renewal page's choice.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RenewalOption {
+    pub slug: String,
+    pub name: String,
+    pub price: crate::domain::money::Money,
+}
+
+/// The plans that can renew this eSIM, priced in the shopper's currency.
+#[server(prefix = "/api", endpoint = "checkout/renewal-options")]
+pub async fn renewal_options(esim: Uuid) -> Result<Vec<RenewalOption>, ApiError> {
+    let scope = request_scope()?;
+    buyer(&scope, Some(esim)).await?;
+    let currency = crate::ssr::shop_context::current()?.shop.currency;
+    let plan_ids = scope
+        .ctx
+        .provider
+        .compatible_top_ups(esim)
+        .await
+        .map_err(|e| ApiError::from(OrderError::from(e)))?;
+    let rows = sqlx::query!(
+        r#"SELECT p.slug, pr.amount_minor,
+                  COALESCE((SELECT name FROM plan_texts WHERE plan_id = p.id AND language = $2),
+                           (SELECT name FROM plan_texts WHERE plan_id = p.id AND language = 'en'), p.slug) AS "name!"
+           FROM plans p JOIN plan_prices pr ON pr.plan_id = p.id AND pr.currency = $3
+           WHERE p.id = ANY($1) AND p.active ORDER BY pr.amount_minor"#,
+        &plan_ids,
+        scope.locale.code(),
+        currency.code()
+    )
+    .fetch_all(&scope.ctx.pool)
+    .await
+    .map_err(crate::ssr::RepoError::from)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| RenewalOption {
+            slug: r.slug,
+            name: r.name,
+            price: crate::domain::money::Money::new(r.amount_minor, currency),
+        })
+        .collect())
+}
+
+/// What the order would be, before paying: price, discount, total, allowances, new expiry.
+#[server(prefix = "/api", endpoint = "checkout/quote")]
+pub async fn get_quote(plan: String, esim: Option<Uuid>, promo: Option<String>) -> Result<QuoteOffer, ApiError> {
+    let scope = request_scope()?;
+    let buyer = buyer(&scope, esim).await?;
+    let currency = crate::ssr::shop_context::current()?.shop.currency;
+    let code = promo_input(&promo);
+    let key = buyer.email.to_lowercase();
+    let req = quote::QuoteRequest {
+        storefront_id: scope.storefront.id,
+        locale: scope.locale,
+        currency,
+        plan_slug: &plan,
+        esim_id: esim,
+        promo_code: code.as_deref(),
+        customer_key: Some(&key),
+    };
+    let mut conn = scope.ctx.pool.acquire().await.map_err(crate::ssr::RepoError::from)?;
+    let (quote, _) = quote::quote(&mut conn, scope.ctx.provider.as_ref(), &req, false).await?;
+    let mut token = [0u8; 16];
+    rand_core::RngCore::fill_bytes(&mut rand_core::OsRng, &mut token);
+    Ok(QuoteOffer {
+        quote,
+        request_key: hex::encode(token),
+    })
+}
+
+/// Places the order and sends the buyer to pay. `request_key` is the form's one-time token.
+#[server(prefix = "/api", endpoint = "checkout/place")]
+pub async fn place_order(
+    plan: String,
+    esim: Option<Uuid>,
+    promo: Option<String>,
+    request_key: String,
+) -> Result<String, ApiError> {
+    let scope = request_scope()?;
+    let buyer = buyer(&scope, esim).await?;
+    let currency = crate::ssr::shop_context::current()?.shop.currency;
+    let code = promo_input(&promo);
+    let key = buyer.email.to_lowercase();
+    let request_key = request_key.trim();
+    let created = create::create(
+        &scope.ctx.pool,
+        scope.ctx.provider.as_ref(),
+        create::NewOrder {
+            quote: quote::QuoteRequest {
+                storefront_id: scope.storefront.id,
+                locale: scope.locale,
+                currency,
+                plan_slug: &plan,
+                esim_id: esim,
+                promo_code: code.as_deref(),
+                customer_key: Some(&key),
+            },
+            customer_id: buyer.customer_id,
+            email: &buyer.email,
+            request_key: (8..=100).contains(&request_key.len()).then_some(request_key),
+        },
+    )
+    .await?;
+    let _ = buyer.principal;
+    let url = events::start_payment(&scope.ctx, &scope.storefront, created.id).await?;
+    Ok(navigate_to(&url))
+}
+
+/// The caller's order, or 404.
+#[cfg(feature = "ssr")]
+async fn authorize_order(scope: &RequestScope, order_id: Uuid) -> Result<Option<Principal>, ApiError> {
+    let principal = current_principal().await?;
+    let granted = lookup_grant(scope).await?.map(|g| g.customer_id);
+    let ok = read::may_see(
+        &scope.ctx.pool,
+        scope.storefront.id,
+        order_id,
+        principal.as_ref(),
+        granted,
+    )
+    .await
+    .map_err(crate::ssr::RepoError::from)?;
+    if !ok {
+        return Err(respond_with(if principal.is_none() && granted.is_none() {
+            ApiError::Unauthorized
+        } else {
+            ApiError::NotFound
+        }));
+    }
+    Ok(principal)
+}
+
+#[server(prefix = "/api", endpoint = "orders/get")]
+pub async fn get_order(id: Uuid) -> Result<OrderView, ApiError> {
+    let scope = request_scope()?;
+    authorize_order(&scope, id).await?;
+    Ok(read::view(&scope.ctx.pool, id).await?)
+}
+
+/// Pays (again) for an order awaiting payment, after a decline or an abandoned checkout.
+#[server(prefix = "/api", endpoint = "orders/pay")]
+pub async fn pay_order(id: Uuid) -> Result<String, ApiError> {
+    let scope = request_scope()?;
+    authorize_order(&scope, id).await?;
+    let url = events::start_payment(&scope.ctx, &scope.storefront, id).await?;
+    Ok(navigate_to(&url))
+}
+
+/// What the TEST MODE payment page shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TestCheckout {
+    pub order_id: Uuid,
+    pub order_number: i64,
+    pub amount: crate::domain::money::Money,
+    pub description: String,
+    pub status: String,
+}
+
+#[cfg(feature = "ssr")]
+async fn test_payment(scope: &RequestScope, payment_id: Uuid) -> Result<(Uuid, String, TestCheckout), ApiError> {
+    if scope.ctx.payments.provider() != "test" {
+        return Err(respond_with(ApiError::NotFound));
+    }
+    let row = sqlx::query!(
+        r#"SELECT p.order_id, p.provider_ref, p.amount_minor, p.currency, p.status::text AS "status!",
+                  o.order_number, o.quote->>'plan_name' AS plan_name
+           FROM payments p JOIN orders o ON o.id = p.order_id
+           WHERE p.id = $1 AND p.provider = 'test' AND o.storefront_id = $2"#,
+        payment_id,
+        scope.storefront.id
+    )
+    .fetch_optional(&scope.ctx.pool)
+    .await
+    .map_err(crate::ssr::RepoError::from)?
+    .ok_or_else(|| respond_with(ApiError::NotFound))?;
+    authorize_order(scope, row.order_id).await?;
+    let currency = crate::domain::money::Currency::from_code(&row.currency).ok_or(ApiError::Internal)?;
+    Ok((
+        row.order_id,
+        row.provider_ref.unwrap_or_default(),
+        TestCheckout {
+            order_id: row.order_id,
+            order_number: row.order_number,
+            amount: crate::domain::money::Money::new(row.amount_minor, currency),
+            description: row.plan_name.unwrap_or_default(),
+            status: row.status,
+        },
+    ))
+}
+
+#[server(prefix = "/api", endpoint = "pay/test/get")]
+pub async fn get_test_checkout(payment: Uuid) -> Result<TestCheckout, ApiError> {
+    let scope = request_scope()?;
+    Ok(test_payment(&scope, payment).await?.2)
+}
+
+/// The TEST MODE page's pay button: stores what the "provider" decided as an event, exactly as a
+/// Stripe webhook would be stored, and lets the worker's code path handle it.
+#[server(prefix = "/api", endpoint = "pay/test")]
+pub async fn submit_test_payment(payment: Uuid, card: String) -> Result<String, ApiError> {
+    use crate::ssr::payments::test_gateway::{TEST_CARD_DECLINED, TEST_CARD_OK};
+    let scope = request_scope()?;
+    let (order_id, payment_ref, _) = test_payment(&scope, payment).await?;
+    let card: String = card.chars().filter(char::is_ascii_digit).collect();
+    let outcome = match card.as_str() {
+        TEST_CARD_OK => "succeeded",
+        TEST_CARD_DECLINED => "declined",
+        _ => {
+            return Err(respond_with(ApiError::BadRequest(
+                "Use a test card: 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined.".into(),
+            )));
+        }
+    };
+    let mut nonce = [0u8; 8];
+    rand_core::RngCore::fill_bytes(&mut rand_core::OsRng, &mut nonce);
+    let event_id = format!("test_evt_{}", hex::encode(nonce));
+    let payload = serde_json::json!({ "payment_ref": payment_ref, "outcome": outcome, "card": card });
+    let pool = &scope.ctx.pool;
+    events::record_event(
+        pool,
+        "test",
+        &event_id,
+        &format!("payment.{outcome}"),
+        Some(&payment_ref),
+        &payload,
+    )
+    .await
+    .map_err(crate::ssr::RepoError::from)?;
+    // The worker would pick it up at once; handling it here too makes the order page current.
+    events::process_pending(&scope.ctx, 5)
+        .await
+        .map_err(crate::ssr::RepoError::from)?;
+    Ok(navigate_to(&format!("/orders/{order_id}")))
+}
+
+/// Refunds part or all of an order. Reseller admins of its storefront and operators.
+#[server(prefix = "/api", endpoint = "orders/refund")]
+pub async fn refund_order(id: Uuid, amount: String, reason: String) -> Result<String, ApiError> {
+    let principal = authorize(Access::ResellerAdmin).await?;
+    let scope = request_scope()?;
+    let view = match read::view(&scope.ctx.pool, id).await {
+        Ok(v) => v,
+        Err(OrderError::NotFound) => return Err(respond_with(ApiError::NotFound)),
+        Err(e) => return Err(e.into()),
+    };
+    let storefront = sqlx::query_scalar!("SELECT storefront_id FROM orders WHERE id = $1", id)
+        .fetch_one(&scope.ctx.pool)
+        .await
+        .map_err(crate::ssr::RepoError::from)?;
+    crate::ssr::auth::ensure_storefront(&principal, storefront)?;
+    let money = crate::domain::money::Money::parse(&amount, view.quote.currency())
+        .ok_or_else(|| respond_with(ApiError::BadRequest("Enter the amount like 12.50".into())))?;
+    refund::refund(&scope.ctx, id, money.amount_minor, &reason, Some(principal.id())).await?;
+    Ok(navigate_to(&format!("/orders/{id}?refunded=1")))
+}

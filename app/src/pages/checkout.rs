@@ -1,0 +1,220 @@
+//! `/checkout?plan=…[&esim=…][&promo=…]`: what the order will be, exactly, before paying; a
+//! renewal without a plan chosen lists the plans that fit the eSIM.
+use crate::api::checkout::{PlaceOrder, QuoteOffer, get_quote, renewal_options};
+use crate::components::form::{FormError, use_form_action};
+use crate::components::use_shop;
+use crate::domain::esim::format_mb;
+use crate::domain::locale::Locale;
+use crate::domain::order::Quote;
+use crate::error::ApiError;
+use crate::pages::account::query_param;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::components::Redirect;
+use uuid::Uuid;
+
+#[component]
+pub fn CheckoutPage() -> impl IntoView {
+    let l = use_shop().locale;
+    let m = l.messages();
+    let plan = query_param("plan").filter(|p| !p.is_empty());
+    let esim = query_param("esim").and_then(|e| Uuid::parse_str(&e).ok());
+    let promo = query_param("promo").filter(|p| !p.trim().is_empty());
+    let title = l.pick(["Checkout", "结账", "Оформление заказа"]);
+    let here = {
+        let mut q = vec![];
+        if let Some(p) = &plan {
+            q.push(format!("plan={p}"));
+        }
+        if let Some(e) = esim {
+            q.push(format!("esim={e}"));
+        }
+        format!("/checkout?{}", q.join("&"))
+    };
+    let body = match plan {
+        None => match esim {
+            Some(esim) => view! { <RenewalChoice esim /> }.into_any(),
+            None => view! { <Redirect path="/" /> }.into_any(),
+        },
+        Some(plan) => {
+            let offer = Resource::new_blocking(
+                move || (plan.clone(), esim, promo.clone()),
+                |(plan, esim, promo)| async move {
+                    // A promo code that does not apply is reported, and the quote shown without it.
+                    match get_quote(plan.clone(), esim, promo.clone()).await {
+                        Err(ApiError::Promo(problem)) if promo.is_some() => {
+                            get_quote(plan, esim, None).await.map(|o| (o, Some(problem)))
+                        }
+                        other => other.map(|o| (o, None)),
+                    }
+                },
+            );
+            view! {
+                <Suspense fallback=move || view! { <p>{m.loading}</p> }>
+                    {move || {
+                        let here = here.clone();
+                        offer.get().map(|r| match r {
+                            Ok((offer, problem)) => view! {
+                                <QuoteView offer esim problem=problem.map(|p| p.message(l)) />
+                            }.into_any(),
+                            Err(ApiError::Unauthorized) => view! {
+                                <Redirect path=format!("/account/sign-in?next={}", here.replace('&', "%26")) />
+                            }.into_any(),
+                            Err(e) => view! { <p role="alert" class="text-red-800" data-testid="checkout-error">{e.user_message(m)}</p> }.into_any(),
+                        })
+                    }}
+                </Suspense>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <Title text=title />
+        <Meta name="robots" content="noindex" />
+        <div class="mx-auto mt-8 flex max-w-2xl flex-col gap-6" data-testid="checkout-page">
+            <h1 class="text-2xl font-semibold text-slate-900">{title}</h1>
+            {body}
+        </div>
+    }
+}
+
+#[component]
+fn RenewalChoice(esim: Uuid) -> impl IntoView {
+    let l = use_shop().locale;
+    let m = l.messages();
+    let options = Resource::new_blocking(move || esim, renewal_options);
+    view! {
+        <p class="text-slate-700">{l.pick(["Choose a plan for this eSIM:", "为此 eSIM 选择套餐：", "Выберите тариф для этой eSIM:"])}</p>
+        <Suspense fallback=move || view! { <p>{m.loading}</p> }>
+            {move || options.get().map(|r| match r {
+                Ok(list) if list.is_empty() => view! {
+                    <p>{l.pick(["No plan can renew this eSIM right now.", "目前没有可为此 eSIM 续费的套餐。", "Сейчас нет тарифов для продления этой eSIM."])}</p>
+                }.into_any(),
+                Ok(list) => view! {
+                    <ul class="flex flex-col gap-2" data-testid="renewal-options">
+                        {list.into_iter().map(|o| view! {
+                            <li>
+                                <a href=format!("/checkout?esim={esim}&plan={}", o.slug)
+                                    class="flex justify-between rounded-md border border-slate-200 bg-white px-4 py-3 hover:border-teal-600">
+                                    <span class="font-medium">{o.name}</span>
+                                    <span class="tabular-nums">{o.price.format(l)}</span>
+                                </a>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any(),
+                Err(e) => view! { <p role="alert" class="text-red-800">{e.user_message(m)}</p> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+fn when(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.format("%Y-%m-%d %H:%M UTC").to_string()
+}
+
+/// What the new bundle gives and when it runs, in words and exact dates where known.
+pub fn quote_validity(q: &Quote, l: Locale) -> String {
+    match (q.starts_at, q.expires_at) {
+        (Some(start), Some(end)) => match l {
+            Locale::En => format!("Valid from {} until {}.", when(start), when(end)),
+            Locale::Zh => format!("有效期：{} 至 {}。", when(start), when(end)),
+            Locale::Ru => format!("Действует с {} до {}.", when(start), when(end)),
+        },
+        _ => crate::domain::esim::validity_rule(q.validity_starts, q.validity_days, l),
+    }
+}
+
+#[component]
+fn QuoteView(offer: QuoteOffer, esim: Option<Uuid>, problem: Option<&'static str>) -> impl IntoView {
+    let l = use_shop().locale;
+    let (place, place_error) = use_form_action::<PlaceOrder>();
+    let q = offer.quote.clone();
+    let what = match &q.esim_name {
+        Some(name) => match l {
+            Locale::En => format!("Renewal of {name}"),
+            Locale::Zh => format!("为 {name} 续费"),
+            Locale::Ru => format!("Продление {name}"),
+        },
+        None => l.pick(["A new eSIM", "新的 eSIM", "Новая eSIM"]).to_string(),
+    };
+    let data = match (q.data_mb, q.data_left_now_mb) {
+        (Some(mb), Some(left)) if left > 0 => match l {
+            Locale::En => format!("{} of data, on top of the {} left now", format_mb(mb), format_mb(left)),
+            Locale::Zh => format!("{} 流量，另加当前剩余的 {}", format_mb(mb), format_mb(left)),
+            Locale::Ru => format!("{} данных вдобавок к оставшимся {}", format_mb(mb), format_mb(left)),
+        },
+        (Some(mb), _) => match l {
+            Locale::En => format!("{} of data", format_mb(mb)),
+            Locale::Zh => format!("{} 流量", format_mb(mb)),
+            Locale::Ru => format!("{} данных", format_mb(mb)),
+        },
+        (None, _) => l.pick(["Unlimited data", "无限流量", "Безлимитные данные"]).to_string(),
+    };
+    let extras = (q.voice_minutes > 0 || q.sms > 0).then(|| match l {
+        Locale::En => format!("{} minutes, {} SMS", q.voice_minutes, q.sms),
+        Locale::Zh => format!("{} 分钟通话，{} 条短信", q.voice_minutes, q.sms),
+        Locale::Ru => format!("{} мин, {} SMS", q.voice_minutes, q.sms),
+    });
+    let discount = (q.discount.amount_minor > 0).then(|| {
+        view! {
+            <div class="flex justify-between text-teal-800" data-testid="quote-discount">
+                <dt>{format!("{} {}", l.pick(["Promo code", "优惠码", "Промокод"]), q.promo_code.clone().unwrap_or_default())}</dt>
+                <dd class="tabular-nums">{format!("−{}", q.discount.format(l))}</dd>
+            </div>
+        }
+    });
+    let promo_value = q.promo_code.clone().unwrap_or_default();
+    let pay_label = match l {
+        Locale::En => format!("Pay {}", q.total.format(l)),
+        Locale::Zh => format!("支付 {}", q.total.format(l)),
+        Locale::Ru => format!("Оплатить {}", q.total.format(l)),
+    };
+    let plan_slug = query_param("plan").unwrap_or_default();
+    view! {
+        <section class="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="quote">
+            <p class="text-sm text-slate-600">{what}</p>
+            <h2 class="mt-1 text-lg font-semibold text-slate-900" data-testid="quote-plan">{q.plan_name.clone()}</h2>
+            <ul class="mt-2 list-disc pl-5 text-sm text-slate-700">
+                <li data-testid="quote-data">{data}</li>
+                {extras.map(|e| view! { <li>{e}</li> })}
+                <li data-testid="quote-validity">{quote_validity(&q, l)}</li>
+            </ul>
+            <dl class="mt-4 flex flex-col gap-1 border-t border-slate-100 pt-3 text-sm">
+                <div class="flex justify-between"><dt>{l.pick(["Price", "价格", "Цена"])}</dt><dd class="tabular-nums">{q.price.format(l)}</dd></div>
+                {discount}
+                <div class="flex justify-between text-base font-semibold">
+                    <dt>{l.pick(["Total", "合计", "Итого"])}</dt>
+                    <dd class="tabular-nums" data-testid="quote-total">{q.total.format(l)}</dd>
+                </div>
+            </dl>
+        </section>
+        <form method="get" action="/checkout" class="flex flex-wrap items-end gap-2" data-testid="promo-form">
+            <input type="hidden" name="plan" value=plan_slug.clone() />
+            {esim.map(|e| view! { <input type="hidden" name="esim" value=e.to_string() /> })}
+            <label class="flex flex-1 flex-col text-sm font-medium text-slate-800">
+                {l.pick(["Promo code", "优惠码", "Промокод"])}
+                <input name="promo" value=promo_value.clone() autocomplete="off" class="mt-1 rounded-md border border-slate-300 px-3 py-2 uppercase" />
+            </label>
+            <button type="submit" class="rounded-md border border-slate-300 px-4 py-2 font-medium hover:bg-slate-50">
+                {l.pick(["Apply", "使用", "Применить"])}
+            </button>
+        </form>
+        {problem.map(|p| view! { <p role="alert" data-testid="promo-error" class="-mt-4 text-sm text-red-800">{p}</p> })}
+        <ActionForm action=place attr:data-testid="pay-form" attr:class="flex flex-col gap-3">
+            <FormError error=place_error />
+            <input type="hidden" name="plan" value=plan_slug />
+            {esim.map(|e| view! { <input type="hidden" name="esim" value=e.to_string() /> })}
+            {q.promo_code.clone().map(|c| view! { <input type="hidden" name="promo" value=c /> })}
+            <input type="hidden" name="request_key" value=offer.request_key.clone() />
+            <button type="submit" data-testid="pay-button" class="rounded-md bg-teal-700 px-4 py-3 text-lg font-semibold text-white hover:bg-teal-800">
+                {pay_label}
+            </button>
+            <p class="text-xs text-slate-500">{l.pick([
+                "You pay on the next page. Your eSIM is renewed as soon as the payment is confirmed, and the receipt comes by e-mail.",
+                "您将在下一页付款。付款确认后立即续费，收据会通过邮件发送。",
+                "Оплата — на следующей странице. eSIM продлевается сразу после подтверждения платежа, чек придёт на e-mail.",
+            ])}</p>
+        </ActionForm>
+    }
+}

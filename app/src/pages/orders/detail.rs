@@ -1,0 +1,228 @@
+use crate::api::account::get_viewer;
+use crate::api::checkout::{PayOrder, RefundOrder, get_order};
+use crate::components::form::{FormError, Notice, use_form_action};
+use crate::components::use_shop;
+use crate::domain::account::Role;
+use crate::domain::locale::Locale;
+use crate::domain::order::{OrderStatus, OrderView, payment_failure_message};
+use crate::error::ApiError;
+use crate::pages::account::query_param;
+use crate::pages::checkout::quote_validity;
+use crate::pages::esims::refusal;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+use uuid::Uuid;
+
+fn when(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.format("%Y-%m-%d %H:%M UTC").to_string()
+}
+
+#[component]
+pub fn OrderPage() -> impl IntoView {
+    let l = use_shop().locale;
+    let m = l.messages();
+    let id = use_params_map()
+        .with_untracked(|p| p.get("id"))
+        .and_then(|s| Uuid::parse_str(&s).ok());
+    let order = Resource::new_blocking(
+        move || id,
+        |id| async move {
+            match id {
+                Some(id) => get_order(id).await,
+                None => Err(ApiError::NotFound),
+            }
+        },
+    );
+    let viewer = Resource::new_blocking(|| (), |_| get_viewer());
+    let returned = query_param("returned").is_some();
+    // While the payment is being confirmed or the eSIM delivered, the hydrated page asks again.
+    #[cfg(feature = "hydrate")]
+    {
+        let handle = set_interval_with_handle(
+            move || {
+                let waiting = order.get_untracked().and_then(|r| r.ok()).is_some_and(|o| {
+                    o.status == OrderStatus::Paid
+                        || (returned && o.status == OrderStatus::AwaitingPayment && o.last_failure().is_none())
+                });
+                if waiting {
+                    order.refetch();
+                }
+            },
+            std::time::Duration::from_secs(1),
+        );
+        if let Ok(h) = handle {
+            on_cleanup(move || h.clear());
+        }
+    }
+    let back = id.map(|i| format!("/orders/{i}")).unwrap_or_default();
+    view! {
+        <Meta name="robots" content="noindex" />
+        <Suspense fallback=move || view! { <p class="mt-8">{m.loading}</p> }>
+            {move || {
+                let back = back.clone();
+                let staff_admin = viewer.get().and_then(|v| v.ok().flatten()).is_some_and(|v| v.role >= Role::ResellerAdmin);
+                order.get().map(|r| match r {
+                    Ok(o) => view! { <OrderSections order=o locale=l returned staff_admin /> }.into_any(),
+                    Err(e) => refusal(e, back),
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn OrderSections(order: OrderView, locale: Locale, returned: bool, staff_admin: bool) -> impl IntoView {
+    let l = locale;
+    let (pay, pay_error) = use_form_action::<PayOrder>();
+    let (refund, refund_error) = use_form_action::<RefundOrder>();
+    let title = match l {
+        Locale::En => format!("Order #{}", order.number),
+        Locale::Zh => format!("订单 #{}", order.number),
+        Locale::Ru => format!("Заказ №{}", order.number),
+    };
+    let q = order.quote.clone();
+    let status = order.status;
+    let waiting_for_confirmation = returned && status == OrderStatus::AwaitingPayment && order.last_failure().is_none();
+    let refresh = (status == OrderStatus::Paid || waiting_for_confirmation)
+        .then(|| view! { <Meta http_equiv="refresh" content="2" /> });
+    let headline = match status {
+        OrderStatus::Fulfilled => Some(match &q.esim_name {
+            Some(name) => match l {
+                Locale::En => format!("Done: {name} is renewed."),
+                Locale::Zh => format!("完成：{name} 已续费。"),
+                Locale::Ru => format!("Готово: {name} продлена."),
+            },
+            None => l
+                .pick([
+                    "Done: your new eSIM is ready to install.",
+                    "完成：您的新 eSIM 可以安装了。",
+                    "Готово: новую eSIM можно устанавливать.",
+                ])
+                .to_string(),
+        }),
+        OrderStatus::Paid => Some(
+            l.pick([
+                "Payment received. Delivering your eSIM…",
+                "已收到付款，正在交付 eSIM……",
+                "Оплата получена. Выполняем заказ…",
+            ])
+            .to_string(),
+        ),
+        OrderStatus::AwaitingPayment if waiting_for_confirmation => Some(
+            l.pick(["Confirming your payment…", "正在确认您的付款……", "Подтверждаем оплату…"])
+                .to_string(),
+        ),
+        _ => None,
+    };
+    let failure = order.last_failure().map(|code| payment_failure_message(code, l));
+    let can_pay = status == OrderStatus::AwaitingPayment;
+    let refundable = order.refundable();
+    let id = order.id.to_string();
+    let refund_id = id.clone();
+    let esim_link = order.esim_id.map(|e| {
+        let (href, label) = if q.esim_id.is_some() {
+            ("/esims".to_string(), l.pick(["See it on My eSIMs", "在“我的 eSIM”中查看", "Открыть «Мои eSIM»"]))
+        } else {
+            (format!("/esims/{e}/install"), l.pick(["Install the eSIM", "安装 eSIM", "Установить eSIM"]))
+        };
+        view! { <a href=href data-testid="order-esim-link" class="rounded-md bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800">{label}</a> }
+    });
+    let payments = order
+        .payments
+        .iter()
+        .map(|p| {
+            let status_text = match p.status.as_str() {
+                "succeeded" => l.pick(["paid", "已支付", "оплачено"]),
+                "failed" => l.pick(["declined", "被拒绝", "отклонено"]),
+                "pending" => l.pick(["not finished", "未完成", "не завершено"]),
+                _ => l.pick(["cancelled", "已取消", "отменено"]),
+            };
+            view! {
+                <li class="flex justify-between gap-2">
+                    <span>{format!("{} · {}", p.method.clone().unwrap_or_else(|| p.provider.clone()), when(p.at))}</span>
+                    <span class="tabular-nums">{format!("{} — {status_text}", p.amount.format(l))}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    let refunds = order
+        .refunds
+        .iter()
+        .map(|r| {
+            view! {
+                <li class="flex justify-between gap-2" data-testid="refund-row">
+                    <span>{format!("{} · {}", r.reason, when(r.at))}</span>
+                    <span class="tabular-nums">{format!("−{} ({})", r.amount.format(l), r.status)}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    let history = order
+        .transitions
+        .iter()
+        .map(|t| view! { <li>{format!("{} — {}: {}", when(t.at), t.to.label(l), t.cause)}</li> })
+        .collect_view();
+    let section = "rounded-lg border border-slate-200 bg-white p-5 shadow-sm";
+    view! {
+        <Title text=title.clone() />
+        {refresh}
+        <div class="mx-auto mt-8 flex max-w-2xl flex-col gap-6" data-testid="order-page" data-status=status.code()>
+            <header class="flex flex-wrap items-baseline justify-between gap-2">
+                <h1 class="text-2xl font-semibold text-slate-900">{title}</h1>
+                <span class="rounded-full bg-slate-100 px-3 py-1 text-sm font-medium" data-testid="order-status">{status.label(l)}</span>
+            </header>
+            {headline.map(|h| view! { <p role="status" class="rounded-md border border-teal-200 bg-teal-50 px-4 py-3 text-teal-900" data-testid="order-headline">{h}</p> })}
+            {failure.map(|f| view! { <p role="alert" class="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-red-800" data-testid="payment-failure">{f}</p> })}
+            {query_param("refunded").map(|_| view! { <Notice text=l.pick(["The refund is done.", "退款已完成。", "Возврат выполнен."]) /> })}
+            <section class=section>
+                <h2 class="font-semibold text-slate-900" data-testid="order-plan">{q.plan_name.clone()}</h2>
+                <p class="text-sm text-slate-600">{q.esim_name.clone().unwrap_or_else(|| l.pick(["New eSIM", "新 eSIM", "Новая eSIM"]).to_string())}</p>
+                <p class="mt-1 text-sm text-slate-700">{quote_validity(&q, l)}</p>
+                <dl class="mt-3 flex flex-col gap-1 text-sm">
+                    <div class="flex justify-between"><dt>{l.pick(["Price", "价格", "Цена"])}</dt><dd class="tabular-nums">{q.price.format(l)}</dd></div>
+                    {(q.discount.amount_minor > 0).then(|| view! {
+                        <div class="flex justify-between text-teal-800"><dt>{format!("{} {}", l.pick(["Promo code", "优惠码", "Промокод"]), q.promo_code.clone().unwrap_or_default())}</dt><dd class="tabular-nums">{format!("−{}", q.discount.format(l))}</dd></div>
+                    })}
+                    <div class="flex justify-between font-semibold"><dt>{l.pick(["Total", "合计", "Итого"])}</dt><dd class="tabular-nums" data-testid="order-total">{q.total.format(l)}</dd></div>
+                </dl>
+                <div class="mt-4 flex flex-wrap gap-3">
+                    {esim_link}
+                    {can_pay.then(|| view! {
+                        <ActionForm action=pay attr:data-testid="pay-again-form">
+                            <input type="hidden" name="id" value=id.clone() />
+                            <button type="submit" class="rounded-md bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800" data-testid="pay-again">
+                                {l.pick(["Pay now", "立即支付", "Оплатить"])}
+                            </button>
+                        </ActionForm>
+                    })}
+                </div>
+                <FormError error=pay_error />
+            </section>
+            <section class=section>
+                <h2 class="font-semibold text-slate-900">{l.pick(["Payments", "付款记录", "Платежи"])}</h2>
+                <ul class="mt-2 flex flex-col gap-1 text-sm" data-testid="order-payments">{payments}{refunds}</ul>
+            </section>
+            {(staff_admin && refundable > 0).then(|| view! {
+                <section class=section data-testid="refund-section">
+                    <h2 class="font-semibold text-slate-900">{l.pick(["Refund", "退款", "Возврат"])}</h2>
+                    <ActionForm action=refund attr:class="mt-3 flex flex-col gap-3" attr:data-testid="refund-form">
+                        <FormError error=refund_error />
+                        <input type="hidden" name="id" value=refund_id.clone() />
+                        <label class="flex flex-col text-sm font-medium">{l.pick(["Amount", "金额", "Сумма"])}
+                            <input name="amount" required inputmode="decimal" class="mt-1 rounded-md border border-slate-300 px-3 py-2" />
+                        </label>
+                        <label class="flex flex-col text-sm font-medium">{l.pick(["Reason", "原因", "Причина"])}
+                            <input name="reason" required maxlength="500" class="mt-1 rounded-md border border-slate-300 px-3 py-2" />
+                        </label>
+                        <div><button type="submit" class="rounded-md bg-red-700 px-4 py-2 font-semibold text-white hover:bg-red-800">{l.pick(["Refund", "退款", "Вернуть"])}</button></div>
+                    </ActionForm>
+                </section>
+            })}
+            <details class="text-sm text-slate-600">
+                <summary class="cursor-pointer">{l.pick(["Order history", "订单记录", "История заказа"])}</summary>
+                <ul class="mt-2 flex flex-col gap-1" data-testid="order-history">{history}</ul>
+            </details>
+        </div>
+    }
+}

@@ -1,0 +1,2 @@
+//! An order's page (status, payment, what was delivered) and its printable receipt.
+pub mod detail;

@@ -1,0 +1,53 @@
+//! Orders from quote to fulfilment: the quote a customer sees, the order and its promo
+//! redemption made in one transaction, every status change recorded, ledger entries for money,
+//! and fulfilment through the eSIM provider exactly once.
+pub mod create;
+pub mod events;
+pub mod fulfil;
+pub mod ledger;
+pub mod quote;
+pub mod read;
+pub mod refund;
+pub mod transition;
+
+use crate::domain::order::PromoProblem;
+use crate::error::ApiError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum OrderError {
+    #[error("not found")]
+    NotFound,
+    #[error("promo code: {0:?}")]
+    Promo(PromoProblem),
+    #[error("this plan is not sold in that currency")]
+    NotPriced,
+    #[error("this plan cannot top up that eSIM")]
+    NotCompatible,
+    #[error("order is {from}, cannot become {to}")]
+    BadTransition { from: String, to: String },
+    #[error("refund: {0}")]
+    Refund(&'static str),
+    #[error("payment provider: {0}")]
+    Payment(String),
+    #[error("eSIM provider: {0}")]
+    Provider(#[from] crate::ssr::provider::ProviderError),
+    #[error("database: {0}")]
+    Database(#[from] sqlx::Error),
+}
+
+impl From<OrderError> for ApiError {
+    fn from(e: OrderError) -> Self {
+        let api = match e {
+            OrderError::NotFound => ApiError::NotFound,
+            OrderError::Promo(p) => ApiError::Promo(p),
+            OrderError::NotPriced | OrderError::NotCompatible => ApiError::BadRequest(e.to_string()),
+            OrderError::Refund(why) => ApiError::BadRequest(why.to_string()),
+            OrderError::BadTransition { .. } => ApiError::BadRequest(e.to_string()),
+            other => {
+                tracing::error!(error = %other, "order operation failed");
+                ApiError::Internal
+            }
+        };
+        crate::ssr::respond_with(api)
+    }
+}

@@ -1,0 +1,163 @@
+//! Refunds, full or partial, never more than was paid: the amount is reserved on the payment
+//! under a row lock before the provider is asked, so two refunds at once cannot overshoot.
+use super::{OrderError, ledger, transition};
+use crate::domain::locale::Locale;
+use crate::domain::money::{Currency, Money};
+use crate::domain::order::OrderStatus;
+use crate::ssr::AppContext;
+use crate::ssr::mail::outbox::{self, NewMail};
+use crate::ssr::mail::templates::{MailContent, render};
+use uuid::Uuid;
+
+pub async fn refund(
+    ctx: &AppContext,
+    order_id: Uuid,
+    amount_minor: i64,
+    reason: &str,
+    requested_by: Option<Uuid>,
+) -> Result<Uuid, OrderError> {
+    let reason = reason.trim();
+    if reason.is_empty() || reason.chars().count() > 500 {
+        return Err(OrderError::Refund("give a reason of up to 500 characters"));
+    }
+    if amount_minor <= 0 {
+        return Err(OrderError::Refund("the amount must be more than zero"));
+    }
+    let mut tx = ctx.pool.begin().await?;
+    let order = sqlx::query!(
+        r#"SELECT status::text AS "status!" FROM orders WHERE id = $1 FOR UPDATE"#,
+        order_id
+    )
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(OrderError::NotFound)?;
+    if !OrderStatus::from_code(&order.status).is_some_and(|s| s.was_paid()) {
+        return Err(OrderError::Refund("only a paid order can be refunded"));
+    }
+    let payment = sqlx::query!(
+        r#"SELECT id, provider_ref, amount_minor, refunded_minor, currency FROM payments
+           WHERE order_id = $1 AND status = 'succeeded' ORDER BY created_at DESC LIMIT 1 FOR UPDATE"#,
+        order_id
+    )
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(OrderError::Refund("the order has no completed payment"))?;
+    if amount_minor > payment.amount_minor - payment.refunded_minor {
+        return Err(OrderError::Refund(
+            "a refund cannot exceed what was paid and not yet refunded",
+        ));
+    }
+    let refund_id = sqlx::query_scalar!(
+        "INSERT INTO refunds (order_id, payment_id, amount_minor, currency, reason, requested_by)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        order_id,
+        payment.id,
+        amount_minor,
+        payment.currency,
+        reason,
+        requested_by
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    sqlx::query!(
+        "UPDATE payments SET refunded_minor = refunded_minor + $2, updated_at = now() WHERE id = $1",
+        payment.id,
+        amount_minor
+    )
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+
+    let currency = Currency::from_code(&payment.currency).ok_or(OrderError::NotPriced)?;
+    let amount = Money::new(amount_minor, currency);
+    let provider_ref = payment.provider_ref.unwrap_or_default();
+    match ctx
+        .payments
+        .refund(&provider_ref, amount, &format!("refund:{refund_id}"))
+        .await
+    {
+        Ok(refund_ref) => {
+            let mut tx = ctx.pool.begin().await?;
+            sqlx::query!(
+                "UPDATE refunds SET status = 'succeeded', provider_ref = $2, updated_at = now() WHERE id = $1",
+                refund_id,
+                refund_ref
+            )
+            .execute(&mut *tx)
+            .await?;
+            let o = sqlx::query!(
+                r#"SELECT o.storefront_id, s.slug, s.name, s.host, o.order_number, o.email, o.language,
+                          p.amount_minor, p.refunded_minor, p.provider::text AS "provider!"
+                   FROM orders o JOIN storefronts s ON s.id = o.storefront_id JOIN payments p ON p.id = $2
+                   WHERE o.id = $1"#,
+                order_id,
+                payment.id
+            )
+            .fetch_one(&mut *tx)
+            .await?;
+            ledger::post(
+                &mut tx,
+                ledger::Posting {
+                    storefront_id: o.storefront_id,
+                    order_id,
+                    payment_id: payment.id,
+                    kind: "refund",
+                    memo: reason,
+                    idempotency_key: format!("refund:{refund_id}"),
+                    debit: ledger::sales_account(&o.slug),
+                    credit: ledger::clearing_account(&o.provider),
+                    amount,
+                },
+            )
+            .await?;
+            let to = if o.refunded_minor >= o.amount_minor {
+                OrderStatus::Refunded
+            } else {
+                OrderStatus::PartiallyRefunded
+            };
+            transition::move_order(&mut tx, order_id, to, &format!("refund: {reason}")).await?;
+            let locale = o.language.as_deref().and_then(Locale::from_code).unwrap_or(Locale::En);
+            let base = match &o.host {
+                Some(host) => format!("{}://{host}", ctx.public_url.split("://").next().unwrap_or("https")),
+                None => ctx.public_url.to_string(),
+            };
+            let content = MailContent::RefundIssued {
+                order_number: o.order_number,
+                amount: amount.format(locale),
+                reason: reason.to_string(),
+                link: format!("{base}/orders/{order_id}"),
+            };
+            outbox::enqueue(
+                &mut tx,
+                NewMail {
+                    storefront_id: o.storefront_id,
+                    kind: content.kind(),
+                    to: &o.email,
+                    mail: render(&content, locale, &o.name),
+                    dedupe_key: Some(format!("refund:{refund_id}")),
+                },
+            )
+            .await?;
+            tx.commit().await?;
+            Ok(refund_id)
+        }
+        Err(e) => {
+            let mut tx = ctx.pool.begin().await?;
+            sqlx::query!(
+                "UPDATE refunds SET status = 'failed', updated_at = now() WHERE id = $1",
+                refund_id
+            )
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query!(
+                "UPDATE payments SET refunded_minor = refunded_minor - $2 WHERE id = $1",
+                payment.id,
+                amount_minor
+            )
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            Err(OrderError::Payment(e.to_string()))
+        }
+    }
+}

@@ -1,0 +1,542 @@
+//! Checkout against PostgreSQL with the built-in test provider: quote, promo codes, payment
+//! events processed once however often they arrive, declines, reconciliation after a crash,
+//! and refunds.
+mod common;
+
+use app::ssr::orders::events;
+use common::accounts::{post_form, session_cookie, sign_in};
+use common::demo_router_and_pool;
+use serde_json::Value;
+use sqlx::PgPool;
+use uuid::Uuid;
+
+const HOST: &str = "localhost:3000";
+const IP: &str = "198.51.100.30";
+
+async fn demo_session(router: &axum::Router, email: &str) -> String {
+    let answer = sign_in(router, HOST, email, "roamdesk-demo").await;
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    session_cookie(&answer).unwrap()
+}
+
+async fn iphone(pool: &PgPool) -> Uuid {
+    sqlx::query_scalar("SELECT id FROM esim_profiles WHERE nickname = 'Anna''s iPhone'")
+        .fetch_one(pool)
+        .await
+        .unwrap()
+}
+
+/// Places a renewal of Anna's iPhone and returns (order id, payment id).
+async fn place(router: &axum::Router, pool: &PgPool, cookie: &str, promo: &str, key: &str) -> common::Answer {
+    let esim = iphone(pool).await.to_string();
+    post_form(
+        router,
+        HOST,
+        "/api/checkout/place",
+        Some(cookie),
+        IP,
+        &[
+            ("plan", "china-10gb-30d"),
+            ("esim", &esim),
+            ("promo", promo),
+            ("request_key", key),
+        ],
+    )
+    .await
+}
+
+fn payment_id_from(answer: &common::Answer) -> Uuid {
+    let url: String = serde_json::from_str(&answer.body).unwrap_or_else(|_| panic!("{}", answer.body));
+    url.strip_prefix("/pay/test/")
+        .unwrap_or_else(|| panic!("{url}"))
+        .parse()
+        .unwrap()
+}
+
+async fn order_of(pool: &PgPool, payment: Uuid) -> Uuid {
+    sqlx::query_scalar("SELECT order_id FROM payments WHERE id = $1")
+        .bind(payment)
+        .fetch_one(pool)
+        .await
+        .unwrap()
+}
+
+async fn status(pool: &PgPool, order: Uuid) -> String {
+    sqlx::query_scalar("SELECT status::text FROM orders WHERE id = $1")
+        .bind(order)
+        .fetch_one(pool)
+        .await
+        .unwrap()
+}
+
+async fn count(pool: &PgPool, sql: &str, order: Uuid) -> i64 {
+    sqlx::query_scalar(sql).bind(order).fetch_one(pool).await.unwrap()
+}
+
+async fn pay(router: &axum::Router, cookie: &str, payment: Uuid, card: &str) -> common::Answer {
+    post_form(
+        router,
+        HOST,
+        "/api/pay/test",
+        Some(cookie),
+        IP,
+        &[("payment", &payment.to_string()), ("card", card)],
+    )
+    .await
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_renewal_with_a_promo_code_is_quoted_paid_and_fulfilled_once(pool: PgPool) {
+    let (router, pool) = demo_router_and_pool(pool).await;
+    let anna = demo_session(&router, "anna@demo.roamdesk.test").await;
+    let esim = iphone(&pool).await;
+    let current_expiry: chrono::DateTime<chrono::Utc> =
+        sqlx::query_scalar("SELECT max(expires_at) FROM esim_bundles WHERE esim_id = $1")
+            .bind(esim)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+
+    let quote = post_form(
+        &router,
+        HOST,
+        "/api/checkout/quote",
+        Some(&anna),
+        IP,
+        &[
+            ("plan", "china-10gb-30d"),
+            ("esim", &esim.to_string()),
+            ("promo", "welcome10"),
+        ],
+    )
+    .await;
+    assert_eq!(quote.status, 200, "{}", quote.body);
+    let offer: Value = serde_json::from_str(&quote.body).unwrap();
+    let q = &offer["quote"];
+    let price = q["price"]["amount_minor"].as_i64().unwrap();
+    assert_eq!(q["discount"]["amount_minor"].as_i64().unwrap(), price / 10, "10 % off");
+    assert_eq!(q["total"]["amount_minor"].as_i64().unwrap(), price - price / 10);
+    let quoted_expiry: chrono::DateTime<chrono::Utc> = serde_json::from_value(q["expires_at"].clone()).unwrap();
+    assert_eq!(
+        quoted_expiry,
+        current_expiry + chrono::Duration::days(30),
+        "renewal starts when the current plan ends"
+    );
+
+    let placed = place(&router, &pool, &anna, "WELCOME10", "key-aaaaaaaa").await;
+    assert_eq!(placed.status, 200, "{}", placed.body);
+    let payment = payment_id_from(&placed);
+    let order = order_of(&pool, payment).await;
+    // The same form submitted again makes no second order.
+    let again = place(&router, &pool, &anna, "WELCOME10", "key-aaaaaaaa").await;
+    assert_eq!(payment_id_from(&again), payment);
+    assert_eq!(status(&pool, order).await, "awaiting_payment");
+
+    let paid = pay(&router, &anna, payment, "4242 4242 4242 4242").await;
+    assert_eq!(paid.status, 200, "{}", paid.body);
+    assert_eq!(status(&pool, order).await, "fulfilled");
+    let new_expiry: chrono::DateTime<chrono::Utc> =
+        sqlx::query_scalar("SELECT max(expires_at) FROM esim_bundles WHERE esim_id = $1")
+            .bind(esim)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        new_expiry, quoted_expiry,
+        "the customer got exactly the expiry they were shown"
+    );
+    assert_eq!(
+        count(
+            &pool,
+            "SELECT count(*) FROM esim_bundles b JOIN order_lines l ON l.id = b.order_line_id WHERE l.order_id = $1",
+            order
+        )
+        .await,
+        1
+    );
+    assert_eq!(
+        count(
+            &pool,
+            "SELECT count(*) FROM outbox_emails WHERE dedupe_key = 'order:' || $1::text || ':receipt'",
+            order
+        )
+        .await,
+        1
+    );
+    let ledger: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT e.account, e.amount_minor FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id
+         WHERE t.order_id = $1 ORDER BY e.amount_minor DESC",
+    )
+    .bind(order)
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    let total = price - price / 10;
+    assert_eq!(
+        ledger,
+        vec![("clearing:test".to_string(), total), ("sales:demo".to_string(), -total)]
+    );
+    let steps: Vec<String> =
+        sqlx::query_scalar("SELECT to_status::text FROM order_transitions WHERE order_id = $1 ORDER BY id")
+            .bind(order)
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+    assert_eq!(steps, ["awaiting_payment", "paid", "fulfilled"]);
+    let method: String = sqlx::query_scalar("SELECT method_summary FROM payments WHERE id = $1")
+        .bind(payment)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(method, "Visa ···4242 (test)");
+
+    // WELCOME10 is once per customer.
+    let second = place(&router, &pool, &anna, "WELCOME10", "key-bbbbbbbb").await;
+    assert_eq!(second.status, 422, "{}", second.body);
+    assert!(second.body.contains("UsedByYou"), "{}", second.body);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_declined_card_changes_nothing_and_paying_again_works(pool: PgPool) {
+    let (router, pool) = demo_router_and_pool(pool).await;
+    let anna = demo_session(&router, "anna@demo.roamdesk.test").await;
+    let placed = place(&router, &pool, &anna, "", "key-decline1").await;
+    let payment = payment_id_from(&placed);
+    let order = order_of(&pool, payment).await;
+    let bundles_before = count(
+        &pool,
+        "SELECT count(*) FROM esim_bundles WHERE $1::uuid IS NOT NULL",
+        order,
+    )
+    .await;
+
+    pay(&router, &anna, payment, "4000 0000 0000 0002").await;
+    assert_eq!(status(&pool, order).await, "awaiting_payment");
+    let (pstatus, reason): (String, String) =
+        sqlx::query_as("SELECT status::text, failure_reason FROM payments WHERE id = $1")
+            .bind(payment)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!((pstatus.as_str(), reason.as_str()), ("failed", "card_declined"));
+    assert_eq!(
+        count(
+            &pool,
+            "SELECT count(*) FROM esim_bundles WHERE $1::uuid IS NOT NULL",
+            order
+        )
+        .await,
+        bundles_before
+    );
+    assert_eq!(
+        count(
+            &pool,
+            "SELECT count(*) FROM ledger_transactions WHERE order_id = $1",
+            order
+        )
+        .await,
+        0
+    );
+    let page = post_form(
+        &router,
+        HOST,
+        "/api/orders/get",
+        Some(&anna),
+        IP,
+        &[("id", &order.to_string())],
+    )
+    .await;
+    assert!(page.body.contains("card_declined"), "{}", page.body);
+
+    let retry = post_form(
+        &router,
+        HOST,
+        "/api/orders/pay",
+        Some(&anna),
+        IP,
+        &[("id", &order.to_string())],
+    )
+    .await;
+    let second_payment = payment_id_from(&retry);
+    assert_ne!(second_payment, payment, "a new attempt after a decline");
+    pay(&router, &anna, second_payment, "4242424242424242").await;
+    assert_eq!(status(&pool, order).await, "fulfilled");
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_same_event_twice_or_fifty_times_at_once_fulfils_once(pool: PgPool) {
+    let (router, pool) = demo_router_and_pool(pool).await;
+    let anna = demo_session(&router, "anna@demo.roamdesk.test").await;
+    let placed = place(&router, &pool, &anna, "", "key-dupes111").await;
+    let payment = payment_id_from(&placed);
+    let order = order_of(&pool, payment).await;
+    let payment_ref: String = sqlx::query_scalar("SELECT provider_ref FROM payments WHERE id = $1")
+        .bind(payment)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    let ctx = app::ssr::AppContext::new(pool.clone());
+    let payload = serde_json::json!({ "payment_ref": payment_ref, "outcome": "succeeded", "card": "4242424242424242" });
+
+    let mut tasks = Vec::new();
+    for _ in 0..50 {
+        let (ctx, payload) = (ctx.clone(), payload.clone());
+        tasks.push(tokio::spawn(async move {
+            events::record_event(
+                &ctx.pool,
+                "test",
+                "evt_same",
+                "payment.succeeded",
+                Some(&payload["payment_ref"].as_str().unwrap().to_string()),
+                &payload,
+            )
+            .await
+            .unwrap();
+            events::process_pending(&ctx, 10).await.unwrap();
+        }));
+    }
+    for t in tasks {
+        t.await.unwrap();
+    }
+    // And once more, late.
+    assert!(
+        !events::record_event(
+            &pool,
+            "test",
+            "evt_same",
+            "payment.succeeded",
+            Some(&payment_ref),
+            &payload
+        )
+        .await
+        .unwrap()
+    );
+    events::process_pending(&ctx, 10).await.unwrap();
+
+    assert_eq!(status(&pool, order).await, "fulfilled");
+    assert_eq!(
+        count(&pool, "SELECT count(*) FROM payment_events WHERE order_id = $1", order).await,
+        1
+    );
+    assert_eq!(
+        count(
+            &pool,
+            "SELECT count(*) FROM esim_bundles b JOIN order_lines l ON l.id = b.order_line_id WHERE l.order_id = $1",
+            order
+        )
+        .await,
+        1
+    );
+    assert_eq!(
+        count(
+            &pool,
+            "SELECT count(*) FROM ledger_transactions WHERE order_id = $1",
+            order
+        )
+        .await,
+        1
+    );
+    assert_eq!(
+        count(
+            &pool,
+            "SELECT count(*) FROM outbox_emails WHERE kind = 'order_receipt' AND $1::uuid IS NOT NULL",
+            order
+        )
+        .await,
+        1
+    );
+    assert_eq!(
+        count(
+            &pool,
+            "SELECT count(*) FROM order_transitions WHERE order_id = $1 AND to_status = 'fulfilled'",
+            order
+        )
+        .await,
+        1
+    );
+
+    // An event for a payment nobody knows is stored, and ignored.
+    let stranger =
+        serde_json::json!({ "payment_ref": "test_nobody", "outcome": "succeeded", "card": "4242424242424242" });
+    assert!(
+        events::record_event(
+            &pool,
+            "test",
+            "evt_stranger",
+            "payment.succeeded",
+            Some("test_nobody"),
+            &stranger
+        )
+        .await
+        .unwrap()
+    );
+    events::process_pending(&ctx, 10).await.unwrap();
+    let (order_id, note): (Option<Uuid>, Option<String>) = sqlx::query_as(
+        "SELECT order_id, last_error FROM payment_events WHERE event_id = 'evt_stranger' AND processed_at IS NOT NULL",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(order_id, None);
+    assert!(note.unwrap().contains("unknown payment"));
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_crash_between_payment_and_fulfilment_is_fulfilled_once_by_reconciliation(pool: PgPool) {
+    let (router, pool) = demo_router_and_pool(pool).await;
+    let anna = demo_session(&router, "anna@demo.roamdesk.test").await;
+    let placed = place(&router, &pool, &anna, "", "key-crash111").await;
+    let payment = payment_id_from(&placed);
+    let order = order_of(&pool, payment).await;
+    // What a process killed right after recording the payment leaves behind: paid, not delivered.
+    let mut tx = pool.begin().await.unwrap();
+    sqlx::query("UPDATE payments SET status = 'succeeded', method_summary = 'Visa ···4242 (test)' WHERE id = $1")
+        .bind(payment)
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    app::ssr::orders::transition::move_order(
+        &mut tx,
+        order,
+        app::domain::order::OrderStatus::Paid,
+        "payment succeeded",
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+
+    // A restarted server's reconciliation, run twice as overlapping workers might.
+    let ctx = app::ssr::AppContext::new(pool.clone());
+    let (a, b) = tokio::join!(events::reconcile(&ctx), events::reconcile(&ctx));
+    a.unwrap();
+    b.unwrap();
+    assert_eq!(status(&pool, order).await, "fulfilled");
+    assert_eq!(
+        count(
+            &pool,
+            "SELECT count(*) FROM esim_bundles b JOIN order_lines l ON l.id = b.order_line_id WHERE l.order_id = $1",
+            order
+        )
+        .await,
+        1
+    );
+    assert_eq!(
+        count(
+            &pool,
+            "SELECT count(*) FROM outbox_emails WHERE kind = 'order_receipt' AND $1::uuid IS NOT NULL",
+            order
+        )
+        .await,
+        1
+    );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn refunds_never_exceed_what_was_paid(pool: PgPool) {
+    let (router, pool) = demo_router_and_pool(pool).await;
+    let anna = demo_session(&router, "anna@demo.roamdesk.test").await;
+    let admin = demo_session(&router, "admin@demo.roamdesk.test").await;
+    let placed = place(&router, &pool, &anna, "", "key-refund11").await;
+    let payment = payment_id_from(&placed);
+    let order = order_of(&pool, payment).await;
+    pay(&router, &anna, payment, "4242424242424242").await;
+    let total: i64 = sqlx::query_scalar("SELECT total_minor FROM orders WHERE id = $1")
+        .bind(order)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    let id = order.to_string();
+    let refund = |amount: String, who: String| {
+        let (router, id) = (router.clone(), id.clone());
+        async move {
+            post_form(
+                &router,
+                HOST,
+                "/api/orders/refund",
+                Some(&who),
+                IP,
+                &[("id", &id), ("amount", &amount), ("reason", "customer changed plans")],
+            )
+            .await
+        }
+    };
+    // A customer cannot refund.
+    assert_eq!(refund("1.00".into(), anna.clone()).await.status, 403);
+    let major = |minor: i64| format!("{}.{:02}", minor / 100, minor % 100);
+    let over = refund(major(total + 1), admin.clone()).await;
+    assert_eq!(over.status, 422, "{}", over.body);
+    let part = refund("1.00".into(), admin.clone()).await;
+    assert_eq!(part.status, 200, "{}", part.body);
+    assert_eq!(status(&pool, order).await, "partially_refunded");
+    let rest = total - 100;
+    let too_much = refund(major(rest + 1), admin.clone()).await;
+    assert_eq!(too_much.status, 422, "{}", too_much.body);
+    let last = refund(major(rest), admin.clone()).await;
+    assert_eq!(last.status, 200, "{}", last.body);
+    assert_eq!(status(&pool, order).await, "refunded");
+    let refunded: i64 = sqlx::query_scalar("SELECT refunded_minor FROM payments WHERE id = $1")
+        .bind(payment)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(refunded, total);
+    assert_eq!(
+        count(
+            &pool,
+            "SELECT count(*) FROM outbox_emails WHERE kind = 'refund_issued' AND $1::uuid IS NOT NULL",
+            order
+        )
+        .await,
+        2
+    );
+    let balance: i64 = sqlx::query_scalar(
+        "SELECT COALESCE(sum(e.amount_minor), 0)::bigint FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id
+         WHERE t.order_id = $1 AND e.account = 'sales:demo'",
+    )
+    .bind(order)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(balance, 0, "sales are back to zero after a full refund");
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_last_use_of_a_promo_code_goes_to_one_of_two_racing_orders(pool: PgPool) {
+    let (router, pool) = demo_router_and_pool(pool).await;
+    sqlx::query(
+        "INSERT INTO promo_codes (storefront_id, code, kind, percent_off, max_redemptions)
+         SELECT id, 'LASTONE', 'percent', 50, 1 FROM storefronts WHERE slug = 'demo'",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    let anna = demo_session(&router, "anna@demo.roamdesk.test").await;
+    let ben = demo_session(&router, "ben@demo.roamdesk.test").await;
+    let ben_esim: Uuid = sqlx::query_scalar("SELECT id FROM esim_profiles WHERE nickname = 'Ben''s Pixel'")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    let ben_esim = ben_esim.to_string();
+    let ben_form = [
+        ("plan", "turkey-3gb-7d"),
+        ("esim", ben_esim.as_str()),
+        ("promo", "LASTONE"),
+        ("request_key", "key-race-ben1"),
+    ];
+    let (a, b) = tokio::join!(
+        place(&router, &pool, &anna, "LASTONE", "key-race-anna"),
+        post_form(&router, HOST, "/api/checkout/place", Some(&ben), IP, &ben_form,)
+    );
+    let mut statuses = [a.status.as_u16(), b.status.as_u16()];
+    statuses.sort();
+    assert_eq!(statuses, [200, 422], "{} / {}", a.body, b.body);
+    let loser = if a.status == 422 { &a } else { &b };
+    assert!(loser.body.contains("UsedUp"), "{}", loser.body);
+    let (redemptions, rows): (i32, i64) = sqlx::query_as(
+        "SELECT redemptions, (SELECT count(*) FROM promo_redemptions r WHERE r.promo_id = p.id) FROM promo_codes p WHERE code = 'LASTONE'",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!((redemptions, rows), (1, 1));
+}
