@@ -27,12 +27,13 @@ pub async fn load_if_empty(pool: &PgPool) -> Result<bool, sqlx::Error> {
 pub const DEMO_PASSWORD: &str = "roamdesk-demo";
 
 /// One account per role, so every page can be tried out of the box.
-pub const DEMO_ACCOUNTS: [(&str, &str, &str); 5] = [
+pub const DEMO_ACCOUNTS: [(&str, &str, &str); 6] = [
     ("operator@demo.roamdesk.test", "Olga Operator", "operator"),
     ("admin@demo.roamdesk.test", "Ravi Reseller", "reseller_admin"),
     ("agent@demo.roamdesk.test", "Ali Agent", "agent"),
     ("anna@demo.roamdesk.test", "Anna Traveller", "customer"),
     ("ben@demo.roamdesk.test", "Ben Backpacker", "customer"),
+    ("chen@demo.roamdesk.test", "Chen Wei", "customer"),
 ];
 
 async fn add_demo_accounts(conn: &mut sqlx::PgConnection) -> Result<(), sqlx::Error> {
@@ -79,7 +80,7 @@ pub struct DemoEsim {
     pub daily_mb: &'static [i64],
 }
 
-pub const DEMO_ESIMS: [DemoEsim; 3] = [
+pub const DEMO_ESIMS: [DemoEsim; 4] = [
     DemoEsim {
         owner: "anna@demo.roamdesk.test",
         nickname: "Anna's iPhone",
@@ -106,6 +107,15 @@ pub const DEMO_ESIMS: [DemoEsim; 3] = [
         plan_slug: "turkey-3gb-7d",
         started_days_ago: Some(5),
         daily_mb: &[400, 620, 380, 550, 700],
+    },
+    DemoEsim {
+        owner: "chen@demo.roamdesk.test",
+        nickname: "Chen's Galaxy",
+        matching_id: "DEMO-CHEN-GALAXY-0004",
+        confirmation_code: None,
+        plan_slug: "japan-3gb-7d",
+        started_days_ago: Some(2),
+        daily_mb: &[900, 650],
     },
 ];
 

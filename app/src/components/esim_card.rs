@@ -64,6 +64,10 @@ pub fn EsimCardView(card: EsimCard, locale: Locale, #[prop(optional)] links: boo
                             {l.pick(["Install on a phone", "安装到手机", "Установить на телефон"])}
                         </a>
                     })}
+                    <a href=format!("/checkout?esim={id}") data-testid="renew-link"
+                        class="rounded-md bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800">
+                        {l.pick(["Renew or top up", "续费或充值", "Продлить или пополнить"])}
+                    </a>
                     <a href=format!("/esims/{id}") data-testid="esim-details-link"
                         class="rounded-md border border-slate-300 px-4 py-2 font-medium text-slate-800 hover:bg-slate-50">
                         {l.pick(["Details and name", "详情与名称", "Подробнее и имя"])}
@@ -152,7 +156,15 @@ fn BundleView(bundle: BundleCard, locale: Locale) -> impl IntoView {
         view! { <p class="text-xs text-slate-500" data-testid="usage-measured">{text}</p> }
     });
     let waiting_note = (state == BundleState::Waiting).then(|| {
-        view! { <p class="text-sm text-slate-700">{validity_rule(bundle.validity_starts, bundle.validity_days, l)}</p> }
+        let text = match bundle.starts_at {
+            Some(start) => match l {
+                Locale::En => format!("Starts {}, when the current plan ends.", when(start)),
+                Locale::Zh => format!("将于 {} 当前套餐结束时开始。", when(start)),
+                Locale::Ru => format!("Начнётся {}, когда закончится текущий тариф.", when(start)),
+            },
+            None => validity_rule(bundle.validity_starts, bundle.validity_days, l),
+        };
+        view! { <p class="text-sm text-slate-700" data-testid="bundle-starts">{text}</p> }
     });
     let rule = (state != BundleState::Waiting).then(|| {
         view! { <p class="text-xs text-slate-500" data-testid="validity-rule">{validity_rule(bundle.validity_starts, bundle.validity_days, l)}</p> }

@@ -83,6 +83,7 @@ fn RenewalChoice(esim: Uuid) -> impl IntoView {
     let l = use_shop().locale;
     let m = l.messages();
     let options = Resource::new_blocking(move || esim, renewal_options);
+    // Its links load the page in full (rel="external"): the checkout reads its query once.
     view! {
         <p class="text-slate-700">{l.pick(["Choose a plan for this eSIM:", "为此 eSIM 选择套餐：", "Выберите тариф для этой eSIM:"])}</p>
         <Suspense fallback=move || view! { <p>{m.loading}</p> }>
@@ -94,7 +95,7 @@ fn RenewalChoice(esim: Uuid) -> impl IntoView {
                     <ul class="flex flex-col gap-2" data-testid="renewal-options">
                         {list.into_iter().map(|o| view! {
                             <li>
-                                <a href=format!("/checkout?esim={esim}&plan={}", o.slug)
+                                <a href=format!("/checkout?esim={esim}&plan={}", o.slug) rel="external"
                                     class="flex justify-between rounded-md border border-slate-200 bg-white px-4 py-3 hover:border-teal-600">
                                     <span class="font-medium">{o.name}</span>
                                     <span class="tabular-nums">{o.price.format(l)}</span>

@@ -123,6 +123,10 @@ fn plan_view(m: &'static Messages, shop_name: String, d: PlanDetail) -> impl Int
                     <p class="text-sm text-slate-500">{m.price}</p>
                     <p class="mt-1 text-3xl font-bold" data-testid="plan-price">{price}</p>
                     <p class="mt-1 text-sm text-slate-600">{voice_sms_summary(m, card)}</p>
+                    <a href=format!("/checkout?plan={}", card.slug) data-testid="buy-link"
+                        class="mt-4 block rounded-md bg-teal-700 px-4 py-3 text-center font-semibold text-white hover:bg-teal-800">
+                        {m.locale.pick(["Buy this eSIM", "购买此 eSIM", "Купить eSIM"])}
+                    </a>
                     <p class="mt-4 text-xs text-slate-500">{m.price_note}</p>
                 </div>
             </aside>

@@ -28,15 +28,23 @@ pub fn RenewEsimPage() -> impl IntoView {
                         };
                         view! {
                             <p class="text-sm text-slate-600">{for_whom}</p>
-                            {found.esims.into_iter().map(|card| view! { <EsimCardView card locale=l /> }).collect_view()}
+                            {found.esims.into_iter().map(|card| {
+                                let renew = format!("/checkout?esim={}", card.id);
+                                view! {
+                                    <EsimCardView card locale=l />
+                                    <a href=renew data-testid="renew-link" class="-mt-3 self-start rounded-md bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800">
+                                        {l.pick(["Renew this eSIM", "为此 eSIM 续费", "Продлить эту eSIM"])}
+                                    </a>
+                                }
+                            }).collect_view()}
                             <p class="rounded-md border border-slate-200 bg-white p-4 text-sm text-slate-700">
                                 {l.pick([
-                                    "To renew, pick a plan below; online payment for renewals opens shortly. Create an account with the same e-mail to see this eSIM any time.",
-                                    "如需续费，请在下方选择套餐；在线支付续费即将开放。使用相同邮箱注册账户，即可随时查看此 eSIM。",
-                                    "Чтобы продлить, выберите тариф ниже; онлайн-оплата продления скоро откроется. Зарегистрируйтесь с тем же e-mail, чтобы видеть eSIM в любое время.",
+                                    "This page stays open for 30 minutes. Create an account with the same e-mail to see this eSIM any time.",
+                                    "此页面 30 分钟内有效。使用相同邮箱注册账户，即可随时查看此 eSIM。",
+                                    "Страница открыта 30 минут. Зарегистрируйтесь с тем же e-mail, чтобы видеть eSIM в любое время.",
                                 ])}
                                 " "
-                                <a class="font-medium text-teal-800 underline" href="/">{m.back_to_plans}</a>
+                                <a class="font-medium text-teal-800 underline" href="/account/sign-up">{l.pick(["Create an account", "注册账户", "Создать учётную запись"])}</a>
                             </p>
                         }.into_any()
                     }

@@ -99,6 +99,8 @@ pub async fn load(pool: &PgPool, ids: &[Uuid], locale: Locale) -> Result<Vec<Esi
             "depleted" => BundleState::Depleted,
             "expired" => BundleState::Expired,
             _ if b.expires_at.is_some_and(|e| e <= now) => BundleState::Expired,
+            // A renewal queued after the running plan.
+            _ if b.starts_at.is_some_and(|s| s > now) => BundleState::Waiting,
             _ => BundleState::Active,
         };
         let allowance = |remaining: i32, total: i32| {
