@@ -18,6 +18,14 @@ fn when(at: chrono::DateTime<chrono::Utc>) -> String {
     at.format("%Y-%m-%d %H:%M UTC").to_string()
 }
 
+fn provider_name(provider: &str, l: Locale) -> &'static str {
+    match provider {
+        "stripe" => l.pick(["Card or wallet", "银行卡或钱包", "Карта или кошелёк"]),
+        "cash" => l.pick(["Cash", "现金", "Наличные"]),
+        _ => l.pick(["Test card (TEST MODE)", "测试卡（测试模式）", "Тестовая карта (тест)"]),
+    }
+}
+
 #[component]
 pub fn OrderPage() -> impl IntoView {
     let l = use_shop().locale;
@@ -120,7 +128,7 @@ fn OrderSections(order: OrderView, locale: Locale, returned: bool, staff_admin: 
     let refundable = order.refundable();
     let id = order.id.to_string();
     let refund_id = id.clone();
-    let esim_link = order.esim_id.map(|e| {
+    let esim_link = order.esim_id.filter(|_| status == OrderStatus::Fulfilled).map(|e| {
         let (href, label) = if q.esim_id.is_some() {
             ("/esims".to_string(), l.pick(["See it on My eSIMs", "在“我的 eSIM”中查看", "Открыть «Мои eSIM»"]))
         } else {
@@ -140,7 +148,7 @@ fn OrderSections(order: OrderView, locale: Locale, returned: bool, staff_admin: 
             };
             view! {
                 <li class="flex justify-between gap-2">
-                    <span>{format!("{} · {}", p.method.clone().unwrap_or_else(|| p.provider.clone()), when(p.at))}</span>
+                    <span>{format!("{} · {}", p.method.clone().unwrap_or_else(|| provider_name(&p.provider, l).to_string()), when(p.at))}</span>
                     <span class="tabular-nums">{format!("{} — {status_text}", p.amount.format(l))}</span>
                 </li>
             }
