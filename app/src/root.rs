@@ -7,10 +7,11 @@ use crate::pages::account::{
     sign_up::SignUpPage, verify::VerifyPage,
 };
 use crate::pages::esims::{detail::EsimPage, install::InstallPage, list::MyEsimsPage};
+use crate::pages::orders::{detail::OrderPage, history::HistoryPage, receipt::ReceiptPage};
 use crate::pages::renew::{code::RenewCodePage, lookup::RenewPage, result::RenewEsimPage};
 use crate::pages::staff::{audit::AuditPage, outbox::OutboxPage, stock::StockPage, team::StaffPage};
 use crate::pages::{catalog::CatalogPage, not_found::NotFound, plan::PlanPage};
-use crate::pages::{checkout::CheckoutPage, orders::detail::OrderPage, pay_test::TestPayPage};
+use crate::pages::{checkout::CheckoutPage, pay_test::TestPayPage};
 use leptos::prelude::*;
 use leptos_meta::{Html, Link, Meta, MetaTags, Stylesheet, provide_meta_context};
 use leptos_router::{
@@ -107,7 +108,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/esims/:id/install") view=InstallPage ssr=SsrMode::Async />
                     <Route path=path!("/renew") view=RenewPage ssr=SsrMode::Async />
                     <Route path=path!("/checkout") view=CheckoutPage ssr=SsrMode::Async />
+                    <Route path=path!("/orders") view=HistoryPage ssr=SsrMode::Async />
                     <Route path=path!("/orders/:id") view=OrderPage ssr=SsrMode::Async />
+                    <Route path=path!("/orders/:id/receipt") view=ReceiptPage ssr=SsrMode::Async />
                     <Route path=path!("/pay/test/:payment") view=TestPayPage ssr=SsrMode::Async />
                     <Route path=path!("/renew/code") view=RenewCodePage ssr=SsrMode::Async />
                     <Route path=path!("/renew/esim") view=RenewEsimPage ssr=SsrMode::Async />

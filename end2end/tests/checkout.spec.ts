@@ -57,6 +57,22 @@ test("renew with a promo code in TEST MODE: a decline changes nothing, then paym
   await expect(page.getByTestId("order-headline")).toContainText(`Done: ${name} is renewed.`);
   await expect(page.getByTestId("order-total")).toHaveText(total);
 
+  // The receipt page, with the shop's legal details.
+  await page.getByTestId("receipt-link").click();
+  await expect(page.getByTestId("receipt")).toContainText("Roamdesk Travel Ltd");
+  await expect(page.getByTestId("receipt-total")).toHaveText(total);
+  await expect(page.getByTestId("receipt-payment")).toContainText("Visa ···4242");
+
+  // The history lists the order, and its filter by status works.
+  await page.goto("/orders");
+  await hydrated(page, js);
+  const row = page.getByTestId("history-row").filter({ hasText: name });
+  await expect(row.first()).toContainText(total);
+  await page.getByTestId("history-filter").getByLabel("Status").selectOption("awaiting_payment");
+  await page.getByTestId("history-filter").getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/status=awaiting_payment/);
+  await expect(page.getByTestId("history-row").filter({ hasText: name })).toHaveCount(0);
+
   await page.goto("/esims");
   const renewed = page.getByTestId("esim-card").filter({ has: page.getByTestId("esim-name").getByText(name, { exact: true }) });
   await expect(renewed.getByTestId("bundle")).toHaveCount(2);

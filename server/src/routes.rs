@@ -49,6 +49,7 @@ pub fn build_router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/prefs", post(set_prefs))
         .route("/feed/v1/events", post(app::ssr::usage_feed::http::receive))
+        .route("/orders/export.csv", get(app::ssr::orders::history::export_csv))
         .route(
             "/operator/stock/upload",
             post(app::ssr::stock::upload::upload)

@@ -125,6 +125,7 @@ fn protected(demo: Uuid, customer: Uuid) -> Vec<(&'static str, Caller, Form)> {
         ),
         // Admitted callers who do not own the eSIM get 404, which still counts as admitted here.
         ("/api/esims/mine", Caller::Customer, vec![]),
+        ("/api/orders/history", Caller::Customer, vec![]),
         ("/api/esims/card", Caller::Customer, vec![("id", customer.to_string())]),
         (
             "/api/esims/install",

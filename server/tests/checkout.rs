@@ -540,3 +540,87 @@ async fn the_last_use_of_a_promo_code_goes_to_one_of_two_racing_orders(pool: PgP
     .unwrap();
     assert_eq!((redemptions, rows), (1, 1));
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_history_filters_and_exports_only_the_callers_orders(pool: PgPool) {
+    let (router, pool) = demo_router_and_pool(pool).await;
+    let anna = demo_session(&router, "anna@demo.roamdesk.test").await;
+    let ben = demo_session(&router, "ben@demo.roamdesk.test").await;
+    let paid = place(&router, &pool, &anna, "", "key-history1").await;
+    let paid_payment = payment_id_from(&paid);
+    pay(&router, &anna, paid_payment, "4242424242424242").await;
+    let unpaid = place(&router, &pool, &anna, "", "key-history2").await;
+    let unpaid_order = order_of(&pool, payment_id_from(&unpaid)).await;
+    let paid_order = order_of(&pool, paid_payment).await;
+    let number = |order: Uuid| {
+        let pool = pool.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>("SELECT order_number FROM orders WHERE id = $1")
+                .bind(order)
+                .fetch_one(&pool)
+                .await
+                .unwrap()
+        }
+    };
+    let (paid_no, unpaid_no) = (number(paid_order).await, number(unpaid_order).await);
+
+    let export = |query: &'static str, cookie: Option<String>| {
+        let router = router.clone();
+        async move {
+            let mut req = common::get(&format!("/orders/export.csv{query}"));
+            if let Some(c) = cookie {
+                req = req.header("cookie", c);
+            }
+            common::send(&router, req.body(axum::body::Body::empty()).unwrap()).await
+        }
+    };
+    let all = export("", Some(anna.clone())).await;
+    assert_eq!(all.status, 200);
+    assert_eq!(all.headers["content-type"], "text/csv; charset=utf-8");
+    let lines: Vec<&str> = all.body.lines().collect();
+    assert_eq!(lines[0], "order,date,plan,esim,amount,refunded,currency,status,method");
+    assert_eq!(lines.len(), 3, "{}", all.body);
+    assert!(
+        lines[2].starts_with(&format!("{paid_no},")) && lines[2].contains(",fulfilled,Visa ···4242 (test)"),
+        "{}",
+        lines[2]
+    );
+    assert!(
+        lines[1].starts_with(&format!("{unpaid_no},")) && lines[1].contains(",awaiting_payment,"),
+        "{}",
+        lines[1]
+    );
+
+    let filtered = export("?status=fulfilled", Some(anna.clone())).await;
+    assert_eq!(filtered.body.lines().count(), 2);
+    let future = export("?from=2099-01-01", Some(anna.clone())).await;
+    assert_eq!(future.body.lines().count(), 1);
+    let bens = export("", Some(ben.clone())).await;
+    assert_eq!(bens.body.lines().count(), 1, "Ben sees none of Anna's orders");
+    assert_eq!(export("", None).await.status, 401);
+
+    // Ben cannot open Anna's order either.
+    let peek = post_form(
+        &router,
+        HOST,
+        "/api/orders/get",
+        Some(&ben),
+        IP,
+        &[("id", &paid_order.to_string())],
+    )
+    .await;
+    assert_eq!(peek.status, 404);
+    let receipt = common::send(
+        &router,
+        common::get(&format!("/orders/{paid_order}/receipt"))
+            .header("cookie", &anna)
+            .body(axum::body::Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(receipt.status, 200);
+    assert!(
+        receipt.body.contains("Roamdesk Travel Ltd") && receipt.body.contains("GB000000000"),
+        "the seller's details"
+    );
+}

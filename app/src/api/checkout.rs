@@ -361,3 +361,22 @@ pub async fn refund_order(id: Uuid, amount: String, reason: String) -> Result<St
     refund::refund(&scope.ctx, id, money.amount_minor, &reason, Some(principal.id())).await?;
     Ok(navigate_to(&format!("/orders/{id}?refunded=1")))
 }
+
+/// The signed-in customer's orders, filtered by eSIM, status and date range.
+#[server(prefix = "/api", endpoint = "orders/history")]
+pub async fn order_history(
+    esim: Option<String>,
+    status: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+) -> Result<Vec<crate::domain::order::HistoryRow>, ApiError> {
+    let principal = authorize(Access::SignedIn).await?;
+    let scope = request_scope()?;
+    let filter =
+        crate::domain::order::HistoryFilter::parse(esim.as_deref(), status.as_deref(), from.as_deref(), to.as_deref());
+    Ok(
+        crate::ssr::orders::history::for_account(&scope.ctx.pool, principal.id(), &filter)
+            .await
+            .map_err(crate::ssr::RepoError::from)?,
+    )
+}

@@ -12,7 +12,7 @@ pub fn SiteHeader() -> impl IntoView {
     let shop = use_shop();
     let m = shop.locale.messages();
     view! {
-        <header class="border-b border-slate-200 bg-white">
+        <header class="border-b border-slate-200 bg-white print:hidden">
             <div class="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
                 <div class="flex items-center gap-6">
                 <a href="/" class="flex items-center gap-2 text-lg font-semibold text-teal-800">
@@ -56,6 +56,7 @@ fn AccountMenu() -> impl IntoView {
                             <a href="/operator/stock" class=link>{l.pick(["Stock", "库存", "Склад"])}</a>
                         })}
                         <a href="/esims" class=link data-testid="my-esims-link">{l.pick(["My eSIMs", "我的 eSIM", "Мои eSIM"])}</a>
+                        <a href="/orders" class=link data-testid="orders-link">{l.pick(["Orders", "订单", "Заказы"])}</a>
                         <a href="/account" class=link data-testid="signed-in-as">{v.display_name().to_string()}</a>
                         <ActionForm action=sign_out>
                             <button type="submit" class="rounded-md border border-slate-300 px-2 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100" data-testid="sign-out">
@@ -152,7 +153,7 @@ pub fn SiteFooter() -> impl IntoView {
     let shop = use_shop();
     let m = shop.locale.messages();
     view! {
-        <footer class="border-t border-slate-200 bg-white">
+        <footer class="border-t border-slate-200 bg-white print:hidden">
             <div class="mx-auto flex max-w-6xl flex-col gap-2 px-4 py-6 text-sm text-slate-600 sm:flex-row sm:justify-between sm:px-6">
                 <p>"© " {shop.storefront.name.clone()}</p>
                 {shop

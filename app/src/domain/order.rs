@@ -496,3 +496,130 @@ pub fn payment_failure_message(code: &str, l: Locale) -> &'static str {
         ]),
     }
 }
+
+/// One row of the customer's transaction history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryRow {
+    pub order_id: Uuid,
+    pub number: i64,
+    pub at: DateTime<Utc>,
+    pub plan_name: String,
+    pub esim_id: Option<Uuid>,
+    pub esim_name: Option<String>,
+    pub total: Money,
+    pub refunded: Money,
+    pub status: OrderStatus,
+    /// The successful payment's method, else the newest attempt's.
+    pub method: Option<String>,
+}
+
+/// The history's filters, as the query string carries them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryFilter {
+    pub esim: Option<Uuid>,
+    pub status: Option<OrderStatus>,
+    pub from: Option<chrono::NaiveDate>,
+    pub to: Option<chrono::NaiveDate>,
+}
+
+impl HistoryFilter {
+    /// Reads the query values; anything unreadable is simply not a filter.
+    pub fn parse(esim: Option<&str>, status: Option<&str>, from: Option<&str>, to: Option<&str>) -> HistoryFilter {
+        let date = |s: Option<&str>| s.and_then(|d| chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok());
+        HistoryFilter {
+            esim: esim.and_then(|e| Uuid::parse_str(e.trim()).ok()),
+            status: status.and_then(OrderStatus::from_code),
+            from: date(from),
+            to: date(to),
+        }
+    }
+
+    pub fn query_string(&self) -> String {
+        let mut parts = vec![];
+        if let Some(e) = self.esim {
+            parts.push(format!("esim={e}"));
+        }
+        if let Some(s) = self.status {
+            parts.push(format!("status={}", s.code()));
+        }
+        if let Some(d) = self.from {
+            parts.push(format!("from={d}"));
+        }
+        if let Some(d) = self.to {
+            parts.push(format!("to={d}"));
+        }
+        parts.join("&")
+    }
+}
+
+/// The history as CSV: one line per order, amounts in major units with the currency code.
+pub fn history_csv(rows: &[HistoryRow]) -> String {
+    fn field(s: &str) -> String {
+        if s.contains([',', '"', '\n']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_string()
+        }
+    }
+    fn major(m: Money) -> String {
+        let digits = m.currency.minor_units();
+        if digits == 0 {
+            return m.amount_minor.to_string();
+        }
+        let unit = 10i64.pow(digits);
+        format!(
+            "{}.{:0width$}",
+            m.amount_minor / unit,
+            m.amount_minor % unit,
+            width = digits as usize
+        )
+    }
+    let mut out = String::from("order,date,plan,esim,amount,refunded,currency,status,method\n");
+    for r in rows {
+        out.push_str(&format!(
+            "{},{},{},{},{},{},{},{},{}\n",
+            r.number,
+            r.at.format("%Y-%m-%d %H:%M:%S UTC"),
+            field(&r.plan_name),
+            field(r.esim_name.as_deref().unwrap_or("")),
+            major(r.total),
+            major(r.refunded),
+            r.total.currency.code(),
+            r.status.code(),
+            field(r.method.as_deref().unwrap_or(""))
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod history_tests {
+    use super::*;
+
+    #[test]
+    fn csv_quotes_fields_and_keeps_integer_money() {
+        let row = HistoryRow {
+            order_id: Uuid::nil(),
+            number: 7,
+            at: chrono::DateTime::parse_from_rfc3339("2026-11-22T08:00:00Z")
+                .unwrap()
+                .with_timezone(&Utc),
+            plan_name: "China 10 GB, 30 days".into(),
+            esim_id: None,
+            esim_name: Some("Mum's \"iPhone\"".into()),
+            total: Money::new(1529, Currency::USD),
+            refunded: Money::new(0, Currency::USD),
+            status: OrderStatus::Fulfilled,
+            method: Some("Visa ···4242".into()),
+        };
+        assert_eq!(
+            history_csv(&[row]),
+            "order,date,plan,esim,amount,refunded,currency,status,method\n\
+             7,2026-11-22 08:00:00 UTC,\"China 10 GB, 30 days\",\"Mum's \"\"iPhone\"\"\",15.29,0.00,USD,fulfilled,Visa ···4242\n"
+        );
+        let f = HistoryFilter::parse(Some("nope"), Some("fulfilled"), Some("2026-11-01"), Some("bad"));
+        assert_eq!(f.status, Some(OrderStatus::Fulfilled));
+        assert_eq!(f.esim, None);
+        assert_eq!(f.query_string(), "status=fulfilled&from=2026-11-01");
+    }
+}

@@ -104,6 +104,12 @@ pub fn pg_time(at: chrono::DateTime<chrono::Utc>) -> sqlx::types::time::OffsetDa
         .unwrap_or(sqlx::types::time::OffsetDateTime::UNIX_EPOCH)
 }
 
+/// A date as the `time` type sqlx's macros expect for `date` parameters.
+pub fn pg_date(day: chrono::NaiveDate) -> sqlx::types::time::Date {
+    use chrono::Datelike;
+    sqlx::types::time::Date::from_ordinal_date(day.year(), day.ordinal() as u16).unwrap_or(sqlx::types::time::Date::MIN)
+}
+
 pub fn app_context() -> Result<AppContext, ApiError> {
     leptos::prelude::use_context::<AppContext>().ok_or_else(|| {
         tracing::error!("AppContext missing from the Leptos context");

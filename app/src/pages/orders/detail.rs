@@ -196,6 +196,11 @@ fn OrderSections(order: OrderView, locale: Locale, returned: bool, staff_admin: 
                 </dl>
                 <div class="mt-4 flex flex-wrap gap-3">
                     {esim_link}
+                    {status.was_paid().then(|| view! {
+                        <a href=format!("/orders/{id}/receipt") data-testid="receipt-link" class="rounded-md border border-slate-300 px-4 py-2 font-medium hover:bg-slate-50">
+                            {l.pick(["Receipt", "收据", "Чек"])}
+                        </a>
+                    })}
                     {can_pay.then(|| view! {
                         <ActionForm action=pay attr:data-testid="pay-again-form">
                             <input type="hidden" name="id" value=id.clone() />

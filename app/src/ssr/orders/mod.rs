@@ -4,6 +4,7 @@
 pub mod create;
 pub mod events;
 pub mod fulfil;
+pub mod history;
 pub mod ledger;
 pub mod quote;
 pub mod read;
