@@ -36,6 +36,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         Some("import-profiles") => Some(server::cli::import_profiles(&pool, &args[2..]).await),
         Some("import-usage") => Some(server::cli::import_usage(&pool, &args[2..]).await),
         Some("simulate-usage") => Some(server::cli::simulate_usage(&pool, &config, &args[2..]).await),
+        Some("bench-orders") => Some(server::cli::bench_orders(&pool, &args[2..]).await),
         _ => None,
     };
     if let Some(outcome) = command {
