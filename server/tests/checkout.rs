@@ -287,7 +287,7 @@ async fn the_same_event_twice_or_fifty_times_at_once_fulfils_once(pool: PgPool) 
                 "test",
                 "evt_same",
                 "payment.succeeded",
-                Some(&payload["payment_ref"].as_str().unwrap().to_string()),
+                Some(payload["payment_ref"].as_str().unwrap()),
                 &payload,
             )
             .await
