@@ -33,6 +33,7 @@ const PUBLIC: &[&str] = &[
     "/api/checkout/renewal-options",
     "/api/orders/get",
     "/api/orders/pay",
+    "/api/orders/cancel",
     "/api/pay/test/get",
     "/api/pay/test",
 ];

@@ -624,3 +624,76 @@ async fn the_history_filters_and_exports_only_the_callers_orders(pool: PgPool) {
         "the seller's details"
     );
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn cancelling_an_unpaid_order_gives_its_promo_use_back(pool: PgPool) {
+    let (router, pool) = demo_router_and_pool(pool).await;
+    sqlx::query(
+        "INSERT INTO promo_codes (storefront_id, code, kind, percent_off, max_redemptions)
+         SELECT id, 'ONLYONE', 'percent', 20, 1 FROM storefronts WHERE slug = 'demo'",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    let anna = demo_session(&router, "anna@demo.roamdesk.test").await;
+    let placed = place(&router, &pool, &anna, "ONLYONE", "key-cancel01").await;
+    let order = order_of(&pool, payment_id_from(&placed)).await;
+    let used_up = place(&router, &pool, &anna, "ONLYONE", "key-cancel02").await;
+    assert_eq!(used_up.status, 422);
+
+    let ben = demo_session(&router, "ben@demo.roamdesk.test").await;
+    let not_his = post_form(
+        &router,
+        HOST,
+        "/api/orders/cancel",
+        Some(&ben),
+        IP,
+        &[("id", &order.to_string())],
+    )
+    .await;
+    assert_eq!(not_his.status, 404);
+    let cancelled = post_form(
+        &router,
+        HOST,
+        "/api/orders/cancel",
+        Some(&anna),
+        IP,
+        &[("id", &order.to_string())],
+    )
+    .await;
+    assert_eq!(cancelled.status, 200, "{}", cancelled.body);
+    assert_eq!(status(&pool, order).await, "cancelled");
+    let again = post_form(
+        &router,
+        HOST,
+        "/api/orders/cancel",
+        Some(&anna),
+        IP,
+        &[("id", &order.to_string())],
+    )
+    .await;
+    assert_eq!(again.status, 200, "cancelling twice is harmless");
+    let redemptions: i32 = sqlx::query_scalar("SELECT redemptions FROM promo_codes WHERE code = 'ONLYONE'")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(redemptions, 0);
+    let reused = place(&router, &pool, &anna, "ONLYONE", "key-cancel03").await;
+    assert_eq!(reused.status, 200, "{}", reused.body);
+    // A cancelled order cannot be paid.
+    let pay_cancelled = post_form(
+        &router,
+        HOST,
+        "/api/orders/pay",
+        Some(&anna),
+        IP,
+        &[("id", &order.to_string())],
+    )
+    .await;
+    let url: String = serde_json::from_str(&pay_cancelled.body).unwrap();
+    assert_eq!(
+        url,
+        format!("/orders/{order}"),
+        "paying a cancelled order just shows it"
+    );
+}

@@ -380,3 +380,17 @@ pub async fn order_history(
             .map_err(crate::ssr::RepoError::from)?,
     )
 }
+
+/// Cancels an order that is still awaiting payment; a used promo code counts again.
+#[server(prefix = "/api", endpoint = "orders/cancel")]
+pub async fn cancel_order(id: Uuid) -> Result<String, ApiError> {
+    let scope = request_scope()?;
+    authorize_order(&scope, id).await?;
+    match create::cancel(&scope.ctx.pool, id, "cancelled by the customer").await {
+        Ok(_) => Ok(navigate_to(&format!("/orders/{id}"))),
+        Err(OrderError::BadTransition { .. }) => Err(respond_with(ApiError::BadRequest(
+            "Only an order awaiting payment can be cancelled.".into(),
+        ))),
+        Err(e) => Err(e.into()),
+    }
+}

@@ -1,5 +1,5 @@
 use crate::api::account::get_viewer;
-use crate::api::checkout::{PayOrder, RefundOrder, get_order};
+use crate::api::checkout::{CancelOrder, PayOrder, RefundOrder, get_order};
 use crate::components::form::{FormError, Notice, use_form_action};
 use crate::components::use_shop;
 use crate::domain::account::Role;
@@ -84,6 +84,7 @@ fn OrderSections(order: OrderView, locale: Locale, returned: bool, staff_admin: 
     let l = locale;
     let (pay, pay_error) = use_form_action::<PayOrder>();
     let (refund, refund_error) = use_form_action::<RefundOrder>();
+    let (cancel, cancel_error) = use_form_action::<CancelOrder>();
     let title = match l {
         Locale::En => format!("Order #{}", order.number),
         Locale::Zh => format!("订单 #{}", order.number),
@@ -128,6 +129,7 @@ fn OrderSections(order: OrderView, locale: Locale, returned: bool, staff_admin: 
     let refundable = order.refundable();
     let id = order.id.to_string();
     let refund_id = id.clone();
+    let cancel_id = id.clone();
     let esim_link = order.esim_id.filter(|_| status == OrderStatus::Fulfilled).map(|e| {
         let (href, label) = if q.esim_id.is_some() {
             ("/esims".to_string(), l.pick(["See it on My eSIMs", "在“我的 eSIM”中查看", "Открыть «Мои eSIM»"]))
@@ -209,8 +211,17 @@ fn OrderSections(order: OrderView, locale: Locale, returned: bool, staff_admin: 
                             </button>
                         </ActionForm>
                     })}
+                    {can_pay.then(|| view! {
+                        <ActionForm action=cancel attr:data-testid="cancel-form">
+                            <input type="hidden" name="id" value=cancel_id.clone() />
+                            <button type="submit" class="rounded-md border border-slate-300 px-4 py-2 font-medium text-slate-700 hover:bg-slate-50" data-testid="cancel-order">
+                                {l.pick(["Cancel the order", "取消订单", "Отменить заказ"])}
+                            </button>
+                        </ActionForm>
+                    })}
                 </div>
                 <FormError error=pay_error />
+                <FormError error=cancel_error />
             </section>
             <section class=section>
                 <h2 class="font-semibold text-slate-900">{l.pick(["Payments", "付款记录", "Платежи"])}</h2>

@@ -149,3 +149,39 @@ pub async fn release_promo(conn: &mut sqlx::PgConnection, order_id: Uuid) -> Res
     }
     Ok(())
 }
+
+/// Cancels an order still awaiting payment: its promo use is given back and its open payments
+/// are closed. A payment that succeeds afterwards is logged for a refund (see `apply_outcome`).
+pub async fn cancel(pool: &PgPool, order_id: Uuid, cause: &str) -> Result<bool, OrderError> {
+    let mut tx = pool.begin().await?;
+    let moved = transition::move_order(&mut tx, order_id, OrderStatus::Cancelled, cause).await?;
+    if moved {
+        release_promo(&mut tx, order_id).await?;
+        sqlx::query!(
+            "UPDATE payments SET status = 'cancelled', updated_at = now() WHERE order_id = $1 AND status = 'pending'",
+            order_id
+        )
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(moved)
+}
+
+/// Orders left unpaid for a day are cancelled, so their promo uses return to the pool.
+pub async fn cancel_abandoned(pool: &PgPool) -> Result<u32, OrderError> {
+    let stale = sqlx::query_scalar!(
+        "SELECT id FROM orders WHERE status = 'awaiting_payment' AND created_at < now() - interval '1 day'
+           AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.order_id = orders.id AND p.status = 'succeeded')
+         LIMIT 500"
+    )
+    .fetch_all(pool)
+    .await?;
+    let mut n = 0;
+    for id in stale {
+        if cancel(pool, id, "not paid within a day").await? {
+            n += 1;
+        }
+    }
+    Ok(n)
+}

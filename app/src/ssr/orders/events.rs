@@ -324,6 +324,7 @@ pub async fn reconcile(ctx: &AppContext) -> Result<u32, OrderError> {
             Err(e) => tracing::warn!(payment = %payment.id, error = %e, "reconciliation could not ask the provider"),
         }
     }
+    moved += super::create::cancel_abandoned(&ctx.pool).await?;
     let undelivered = sqlx::query_scalar!("SELECT id FROM orders WHERE status = 'paid' ORDER BY updated_at LIMIT 100")
         .fetch_all(&ctx.pool)
         .await?;
