@@ -9,7 +9,9 @@ use crate::pages::account::{
 use crate::pages::esims::{detail::EsimPage, install::InstallPage, list::MyEsimsPage};
 use crate::pages::orders::{detail::OrderPage, history::HistoryPage, receipt::ReceiptPage};
 use crate::pages::renew::{code::RenewCodePage, lookup::RenewPage, result::RenewEsimPage};
-use crate::pages::staff::{audit::AuditPage, outbox::OutboxPage, stock::StockPage, team::StaffPage};
+use crate::pages::staff::{
+    audit::AuditPage, outbox::OutboxPage, payments::PaymentSettingsPage, stock::StockPage, team::StaffPage,
+};
 use crate::pages::{catalog::CatalogPage, not_found::NotFound, plan::PlanPage};
 use crate::pages::{checkout::CheckoutPage, pay_test::TestPayPage};
 use leptos::prelude::*;
@@ -101,6 +103,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account/invitation") view=InvitationPage ssr=SsrMode::Async />
                     <Route path=path!("/staff") view=StaffPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/audit") view=AuditPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/payments") view=PaymentSettingsPage ssr=SsrMode::Async />
                     <Route path=path!("/operator/outbox") view=OutboxPage ssr=SsrMode::Async />
                     <Route path=path!("/operator/stock") view=StockPage ssr=SsrMode::Async />
                     <Route path=path!("/esims") view=MyEsimsPage ssr=SsrMode::Async />

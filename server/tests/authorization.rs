@@ -115,6 +115,17 @@ fn protected(demo: Uuid, customer: Uuid) -> Vec<(&'static str, Caller, Form)> {
         ("/api/staff/audit", Caller::ResellerAdmin, vec![]),
         ("/api/operator/outbox", Caller::Operator, vec![]),
         ("/api/operator/stock", Caller::Operator, vec![]),
+        ("/api/staff/payment-settings", Caller::ResellerAdmin, vec![]),
+        (
+            "/api/staff/payment-settings/save",
+            Caller::ResellerAdmin,
+            vec![
+                ("card", "on".into()),
+                ("legal_name", "Shop Ltd".into()),
+                ("address", "".into()),
+                ("tax_id", "".into()),
+            ],
+        ),
         (
             "/api/orders/refund",
             Caller::ResellerAdmin,

@@ -697,3 +697,60 @@ async fn cancelling_an_unpaid_order_gives_its_promo_use_back(pool: PgPool) {
         "paying a cancelled order just shows it"
     );
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn reseller_admins_choose_payment_methods_and_receipt_details(pool: PgPool) {
+    let (router, pool) = demo_router_and_pool(pool).await;
+    let admin = demo_session(&router, "admin@demo.roamdesk.test").await;
+    let anna = demo_session(&router, "anna@demo.roamdesk.test").await;
+    let form = |card: bool| {
+        let mut f = vec![
+            ("legal_name", "Demo Travel GmbH"),
+            ("address", "Hauptstr. 1, Berlin"),
+            ("tax_id", "DE123"),
+        ];
+        f.push(("alipay", "on"));
+        if card {
+            f.push(("card", "on"));
+        }
+        f
+    };
+    let save = |cookie: String, fields: Vec<(&'static str, &'static str)>| {
+        let router = router.clone();
+        async move {
+            post_form(
+                &router,
+                HOST,
+                "/api/staff/payment-settings/save",
+                Some(&cookie),
+                IP,
+                &fields,
+            )
+            .await
+        }
+    };
+    assert_eq!(save(anna.clone(), form(true)).await.status, 403);
+    let none = save(
+        admin.clone(),
+        vec![("legal_name", "X"), ("address", ""), ("tax_id", "")],
+    )
+    .await;
+    assert_eq!(none.status, 422, "at least one method");
+    let ok = save(admin.clone(), form(true)).await;
+    assert_eq!(ok.status, 200, "{}", ok.body);
+    let (methods, legal): (Vec<String>, String) = sqlx::query_as(
+        "SELECT methods, legal_name FROM storefront_payment_settings ps JOIN storefronts s ON s.id = ps.storefront_id WHERE s.slug = 'demo'",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        (methods, legal.as_str()),
+        (vec!["card".to_string(), "alipay".to_string()], "Demo Travel GmbH")
+    );
+    let audited: i64 = sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE action = 'payments.settings'")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(audited, 1);
+}

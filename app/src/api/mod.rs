@@ -3,5 +3,6 @@ pub mod account;
 pub mod catalog;
 pub mod checkout;
 pub mod esims;
+pub mod payment_settings;
 pub mod staff;
 pub mod stock;

@@ -1,6 +1,7 @@
 //! Staff pages: the counter's customer search, the team, the audit log, the outbox.
 pub mod audit;
 pub mod outbox;
+pub mod payments;
 pub mod stock;
 pub mod team;
 

@@ -125,6 +125,7 @@ fn TeamSections(overview: StaffOverview) -> impl IntoView {
                     </form>
                 })}
                 <a href=format!("/staff/audit?storefront={sf}") class="text-sm text-teal-800 underline">{l.pick(["Audit log", "审计日志", "Журнал аудита"])}</a>
+                <a href="/staff/payments" class="text-sm text-teal-800 underline">{l.pick(["Payments and receipts", "付款与收据", "Оплата и чеки"])}</a>
             </div>
             <FormError error=change_error />
             <div class="overflow-x-auto">
