@@ -754,3 +754,103 @@ async fn reseller_admins_choose_payment_methods_and_receipt_details(pool: PgPool
         .unwrap();
     assert_eq!(audited, 1);
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_lookup_code_lets_a_customer_renew_that_esim_without_signing_in(pool: PgPool) {
+    let (router, pool) = demo_router_and_pool(pool).await;
+    let (iccid, esim): (String, Uuid) =
+        sqlx::query_as("SELECT iccid, id FROM esim_profiles WHERE nickname = 'Anna''s iPhone'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    let other = iphone_of(&pool, "Travel iPad").await;
+    let asked = post_form(
+        &router,
+        HOST,
+        "/api/esims/lookup",
+        None,
+        IP,
+        &[("identifier", &iccid), ("email", "anna@demo.roamdesk.test")],
+    )
+    .await;
+    let cookie = session_cookie(&asked).unwrap();
+    let body: String = sqlx::query_scalar("SELECT body_text FROM outbox_emails WHERE kind = 'esim_lookup_code'")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    let start = body.find(|c: char| c.is_ascii_digit()).unwrap();
+    let code = &body[start..start + 6];
+    let opened = post_form(
+        &router,
+        HOST,
+        "/api/esims/lookup/code",
+        Some(&cookie),
+        IP,
+        &[("code", code)],
+    )
+    .await;
+    assert_eq!(opened.status, 200, "{}", opened.body);
+
+    // Not the eSIM the code opened: 404.
+    let elsewhere = post_form(
+        &router,
+        HOST,
+        "/api/checkout/place",
+        Some(&cookie),
+        IP,
+        &[
+            ("plan", "russia-5gb-15d"),
+            ("esim", &other.to_string()),
+            ("request_key", "key-guest-002"),
+        ],
+    )
+    .await;
+    assert_eq!(elsewhere.status, 404, "{}", elsewhere.body);
+    // No eSIM at all (a new one) needs an account.
+    let new_esim = post_form(
+        &router,
+        HOST,
+        "/api/checkout/place",
+        Some(&cookie),
+        IP,
+        &[("plan", "japan-3gb-7d"), ("request_key", "key-guest-003")],
+    )
+    .await;
+    assert_eq!(new_esim.status, 401);
+
+    let placed = post_form(
+        &router,
+        HOST,
+        "/api/checkout/place",
+        Some(&cookie),
+        IP,
+        &[
+            ("plan", "china-10gb-30d"),
+            ("esim", &esim.to_string()),
+            ("request_key", "key-guest-001"),
+        ],
+    )
+    .await;
+    assert_eq!(placed.status, 200, "{}", placed.body);
+    let payment = payment_id_from(&placed);
+    pay(&router, &cookie, payment, "4242424242424242").await;
+    let order = order_of(&pool, payment).await;
+    assert_eq!(status(&pool, order).await, "fulfilled");
+    let email: String = sqlx::query_scalar("SELECT email FROM orders WHERE id = $1")
+        .bind(order)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        email, "anna@demo.roamdesk.test",
+        "the receipt goes to the address on file"
+    );
+}
+
+async fn iphone_of(pool: &PgPool, nickname: &str) -> Uuid {
+    sqlx::query_scalar("SELECT id FROM esim_profiles WHERE nickname = $1")
+        .bind(nickname)
+        .fetch_one(pool)
+        .await
+        .unwrap()
+}
