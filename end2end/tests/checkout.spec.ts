@@ -88,3 +88,49 @@ test("renew with a promo code in TEST MODE: a decline changes nothing, then paym
   expect(receipts).toHaveLength(1);
   expect(plainText(receipts[0])).toContain(total.replace(/\s/g, " "));
 });
+
+test("a reseller admin refunds part of an order; the customer sees it and gets an e-mail", async ({ page, browser }, info) => {
+  const js = info.project.use.javaScriptEnabled !== false;
+  // Anna buys a new eSIM in each project (allocated from stock), without a promo code.
+  const buyer = await browser.newPage({ javaScriptEnabled: js });
+  await signIn(buyer, js, "anna@demo.roamdesk.test");
+  await buyer.goto("/plans/japan-3gb-7d");
+  await hydrated(buyer, js);
+  await buyer.getByTestId("buy-link").click();
+  await expect(buyer.getByTestId("quote")).toContainText("A new eSIM");
+  await hydrated(buyer, js);
+  await buyer.getByTestId("pay-button").click();
+  await expect(buyer.getByTestId("test-mode-banner")).toBeVisible();
+  await hydrated(buyer, js);
+  await buyer.getByTestId("test-pay-button").click();
+  await expect(buyer.getByTestId("order-status")).toHaveText("Completed");
+  await expect(buyer.getByTestId("order-esim-link")).toHaveText("Install the eSIM");
+  const orderUrl = buyer.url().split("?")[0];
+  // Both projects refund Anna's orders at once: count this order's mails only.
+  const number = /#(\d+)/.exec((await buyer.getByRole("heading", { level: 1 }).textContent())!)![1];
+  const subject = `Refund for order #${number} `;
+
+  await signIn(page, js, "admin@demo.roamdesk.test");
+  await page.goto(orderUrl);
+  await hydrated(page, js);
+  const refund = page.getByTestId("refund-form");
+  await refund.getByLabel("Amount").fill("1000");
+  await refund.getByLabel("Reason").fill("too much");
+  await refund.getByRole("button", { name: "Refund" }).click();
+  await expect(page.getByTestId("form-error")).toContainText("cannot exceed");
+  await page.getByTestId("refund-form").getByLabel("Amount").fill("1.00");
+  await page.getByTestId("refund-form").getByLabel("Reason").fill("Slow network on day one");
+  await page.getByTestId("refund-form").getByRole("button", { name: "Refund" }).click();
+  await expect(page.getByTestId("order-status")).toHaveText("Partly refunded");
+  await expect(page.getByTestId("refund-row")).toContainText("Slow network on day one");
+
+  await buyer.goto(orderUrl);
+  await expect(buyer.getByTestId("refund-row")).toContainText("Slow network on day one");
+  let mails: string[] = [];
+  for (let i = 0; i < 100 && mails.length === 0; i++) {
+    mails = messagesTo("anna@demo.roamdesk.test", subject);
+    if (mails.length === 0) await new Promise((r) => setTimeout(r, 200));
+  }
+  expect(mails).toHaveLength(1);
+  await buyer.close();
+});
