@@ -854,3 +854,37 @@ async fn iphone_of(pool: &PgPool, nickname: &str) -> Uuid {
         .await
         .unwrap()
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn two_refunds_at_once_cannot_together_exceed_the_payment(pool: PgPool) {
+    let (router, pool) = demo_router_and_pool(pool).await;
+    let anna = demo_session(&router, "anna@demo.roamdesk.test").await;
+    let placed = place(&router, &pool, &anna, "", "key-refund-race").await;
+    let payment = payment_id_from(&placed);
+    let order = order_of(&pool, payment).await;
+    pay(&router, &anna, payment, "4242424242424242").await;
+    let total: i64 = sqlx::query_scalar("SELECT total_minor FROM orders WHERE id = $1")
+        .bind(order)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    let ctx = app::ssr::AppContext::new(pool.clone());
+    // Each asks for more than half: only one can succeed.
+    let half_plus = total / 2 + 1;
+    let (a, b) = tokio::join!(
+        app::ssr::orders::refund::refund(&ctx, order, half_plus, "first", None),
+        app::ssr::orders::refund::refund(&ctx, order, half_plus, "second", None)
+    );
+    assert_eq!(
+        [a.is_ok(), b.is_ok()].iter().filter(|ok| **ok).count(),
+        1,
+        "{a:?} / {b:?}"
+    );
+    let refunded: i64 = sqlx::query_scalar("SELECT refunded_minor FROM payments WHERE id = $1")
+        .bind(payment)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(refunded, half_plus);
+    assert_eq!(status(&pool, order).await, "partially_refunded");
+}
