@@ -23,7 +23,7 @@ pub async fn run(pool: &PgPool, sim: Simulation) -> Result<(), Box<dyn std::erro
     loop {
         match tick(pool, &sim).await {
             Ok(0) => {}
-            Ok(n) => tracing::info!(events = n, "usage simulator posted events"),
+            Ok(n) => tracing::debug!(events = n, "usage simulator posted events"),
             Err(e) => tracing::warn!(error = %e, "usage simulator: this round failed; retrying"),
         }
         tokio::time::sleep(sim.interval).await;
