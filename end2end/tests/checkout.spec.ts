@@ -1,19 +1,9 @@
-import { test, expect, hydrated } from "./fixtures";
+import { test, expect, hydrated, signIn } from "./fixtures";
 import { messagesTo, plainText } from "./mail";
 import type { Page } from "@playwright/test";
 
 // Renewal in TEST MODE (the test server has no Stripe key), with JavaScript on and off. Each
 // project renews its own customer's eSIM, so the two runs never meet.
-
-async function signIn(page: Page, js: boolean, email: string) {
-  await page.goto("/account/sign-in");
-  await hydrated(page, js);
-  const form = page.getByTestId("sign-in-form");
-  await form.getByLabel("E-mail or phone").fill(email);
-  await form.getByLabel("Password").fill("roamdesk-demo");
-  await form.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("signed-in-as")).toBeVisible();
-}
 
 test("renew with a promo code in TEST MODE: a decline changes nothing, then payment fulfils", async ({ page }, info) => {
   const js = info.project.use.javaScriptEnabled !== false;

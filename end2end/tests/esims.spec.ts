@@ -1,4 +1,4 @@
-import { test, expect, hydrated } from "./fixtures";
+import { test, expect, hydrated, signIn } from "./fixtures";
 import { messagesTo, plainText } from "./mail";
 import type { Page } from "@playwright/test";
 import jsQR from "jsqr";
@@ -6,16 +6,6 @@ import { PNG } from "pngjs";
 
 // Runs with JavaScript on and off. The demo data (loaded into the test database) gives Anna an
 // active eSIM with usage ("Anna's iPhone") and one still to install ("Travel iPad"), and Ben one.
-
-async function signIn(page: Page, js: boolean, email: string) {
-  await page.goto("/account/sign-in");
-  await hydrated(page, js);
-  const form = page.getByTestId("sign-in-form");
-  await form.getByLabel("E-mail or phone").fill(email);
-  await form.getByLabel("Password").fill("roamdesk-demo");
-  await form.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("signed-in-as")).toBeVisible();
-}
 
 function card(page: Page, name: string) {
   return page.getByTestId("esim-card").filter({ has: page.getByTestId("esim-name").getByText(name, { exact: true }) });

@@ -34,6 +34,17 @@ export async function hydrated(page: Page, javaScriptEnabled: boolean | undefine
   await page.waitForFunction(() => (window as any).__roamdeskHydrated === true);
 }
 
+/** Signs in through the form (a demo account's password by default) and waits for the header to say so. */
+export async function signIn(page: Page, javaScriptEnabled: boolean, email: string, password = "roamdesk-demo") {
+  await page.goto("/account/sign-in");
+  await hydrated(page, javaScriptEnabled);
+  const form = page.getByTestId("sign-in-form");
+  await form.getByLabel("E-mail or phone").fill(email);
+  await form.getByLabel("Password").fill(password);
+  await form.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+}
+
 export async function cardSlugs(page: Page): Promise<string[]> {
   return page.locator('[data-testid="plan-card"]').evaluateAll((els) => els.map((e) => e.getAttribute("data-slug")!));
 }

@@ -10,24 +10,36 @@ use tokio::task::JoinHandle;
 use tower_sessions::ExpiredDeletion;
 use tower_sessions_sqlx_store::PostgresStore;
 
+/// A connection that waits for NOTIFY on `channel`; `None` (polling only) if it cannot be had.
+async fn listen(pool: &PgPool, channel: &str) -> Option<PgListener> {
+    let attempt = async {
+        let mut listener = PgListener::connect_with(pool).await?;
+        listener.listen(channel).await?;
+        Ok::<_, sqlx::Error>(listener)
+    };
+    match attempt.await {
+        Ok(l) => Some(l),
+        Err(e) => {
+            tracing::warn!(error = %e, channel, "cannot LISTEN; polling only");
+            None
+        }
+    }
+}
+
+/// Wakes on a notification, or never when there is no listener.
+async fn notified(listener: &mut Option<PgListener>) -> Result<(), sqlx::Error> {
+    match listener.as_mut() {
+        Some(l) => l.recv().await.map(|_| ()),
+        None => std::future::pending().await,
+    }
+}
+
 /// Longest sleep between outbox scans when nothing wakes the worker.
 const IDLE_POLL: Duration = Duration::from_secs(30);
 
 pub fn spawn_mail_worker(pool: PgPool, mailer: Mailer, mut shutdown: watch::Receiver<bool>) -> JoinHandle<()> {
     tokio::spawn(async move {
-        let mut listener = match PgListener::connect_with(&pool).await {
-            Ok(mut l) => match l.listen("roamdesk_outbox").await {
-                Ok(()) => Some(l),
-                Err(e) => {
-                    tracing::warn!(error = %e, "cannot LISTEN for outbox inserts; polling only");
-                    None
-                }
-            },
-            Err(e) => {
-                tracing::warn!(error = %e, "cannot open a LISTEN connection; polling only");
-                None
-            }
-        };
+        let mut listener = listen(&pool, "roamdesk_outbox").await;
         tracing::info!("mail worker started");
         loop {
             match outbox::deliver_due(&pool, &mailer, Duration::ZERO, 50).await {
@@ -51,12 +63,7 @@ pub fn spawn_mail_worker(pool: PgPool, mailer: Mailer, mut shutdown: watch::Rece
             tokio::select! {
                 _ = shutdown.changed() => break,
                 _ = tokio::time::sleep(sleep_for) => {}
-                notification = async {
-                    match listener.as_mut() {
-                        Some(l) => l.recv().await.map(|_| ()),
-                        None => std::future::pending().await,
-                    }
-                } => {
+                notification = notified(&mut listener) => {
                     if let Err(e) = notification {
                         tracing::warn!(error = %e, "outbox LISTEN connection lost; it reconnects on next use");
                     }
@@ -101,13 +108,7 @@ pub fn spawn_maintenance(pool: PgPool, mut shutdown: watch::Receiver<bool>) -> J
 pub fn spawn_payment_worker(ctx: app::ssr::AppContext, mut shutdown: watch::Receiver<bool>) -> JoinHandle<()> {
     use app::ssr::orders::events;
     tokio::spawn(async move {
-        let mut listener = match PgListener::connect_with(&ctx.pool).await {
-            Ok(mut l) => l.listen(events::NOTIFY_CHANNEL).await.ok().map(|_| l),
-            Err(e) => {
-                tracing::warn!(error = %e, "cannot LISTEN for payment events; polling only");
-                None
-            }
-        };
+        let mut listener = listen(&ctx.pool, events::NOTIFY_CHANNEL).await;
         tracing::info!(provider = ctx.payments.provider(), "payment worker started");
         let mut last_reconcile = std::time::Instant::now() - Duration::from_secs(3600);
         loop {
@@ -127,12 +128,7 @@ pub fn spawn_payment_worker(ctx: app::ssr::AppContext, mut shutdown: watch::Rece
             tokio::select! {
                 _ = shutdown.changed() => break,
                 _ = tokio::time::sleep(Duration::from_secs(10)) => {}
-                notification = async {
-                    match listener.as_mut() {
-                        Some(l) => l.recv().await.map(|_| ()),
-                        None => std::future::pending().await,
-                    }
-                } => {
+                notification = notified(&mut listener) => {
                     if let Err(e) = notification {
                         tracing::warn!(error = %e, "payment LISTEN connection lost; it reconnects on next use");
                     }

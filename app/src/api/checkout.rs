@@ -94,6 +94,26 @@ async fn buyer(scope: &RequestScope, esim: Option<Uuid>) -> Result<Buyer, ApiErr
     }
 }
 
+/// The quote for this request's storefront, language and currency.
+#[cfg(feature = "ssr")]
+fn quote_request<'a>(
+    scope: &RequestScope,
+    plan: &'a str,
+    esim: Option<Uuid>,
+    promo: &'a Option<String>,
+    customer_key: &'a str,
+) -> Result<quote::QuoteRequest<'a>, ApiError> {
+    Ok(quote::QuoteRequest {
+        storefront_id: scope.storefront.id,
+        locale: scope.locale,
+        currency: crate::ssr::shop_context::current()?.shop.currency,
+        plan_slug: plan,
+        esim_id: esim,
+        promo_code: promo.as_deref(),
+        customer_key: Some(customer_key),
+    })
+}
+
 #[cfg(feature = "ssr")]
 fn promo_input(promo: &Option<String>) -> Option<String> {
     promo.as_deref().and_then(crate::domain::order::normalize_promo_code)
@@ -154,20 +174,10 @@ pub async fn renewal_options(esim: Uuid) -> Result<Vec<RenewalOption>, ApiError>
 pub async fn get_quote(plan: String, esim: Option<Uuid>, promo: Option<String>) -> Result<QuoteOffer, ApiError> {
     let scope = request_scope()?;
     let buyer = buyer(&scope, esim).await?;
-    let currency = crate::ssr::shop_context::current()?.shop.currency;
-    let code = promo_input(&promo);
-    let key = buyer.email.to_lowercase();
-    let req = quote::QuoteRequest {
-        storefront_id: scope.storefront.id,
-        locale: scope.locale,
-        currency,
-        plan_slug: &plan,
-        esim_id: esim,
-        promo_code: code.as_deref(),
-        customer_key: Some(&key),
-    };
+    let (code, key) = (promo_input(&promo), buyer.email.to_lowercase());
+    let req = quote_request(&scope, &plan, esim, &code, &key)?;
     let mut conn = scope.ctx.pool.acquire().await.map_err(crate::ssr::RepoError::from)?;
-    let (quote, _) = quote::quote(&mut conn, scope.ctx.provider.as_ref(), &req, false).await?;
+    let (quote, _) = quote::quote(&mut conn, scope.ctx.provider.as_ref(), &req).await?;
     let mut token = [0u8; 16];
     rand_core::RngCore::fill_bytes(&mut rand_core::OsRng, &mut token);
     Ok(QuoteOffer {
@@ -186,23 +196,13 @@ pub async fn place_order(
 ) -> Result<String, ApiError> {
     let scope = request_scope()?;
     let buyer = buyer(&scope, esim).await?;
-    let currency = crate::ssr::shop_context::current()?.shop.currency;
-    let code = promo_input(&promo);
-    let key = buyer.email.to_lowercase();
+    let (code, key) = (promo_input(&promo), buyer.email.to_lowercase());
     let request_key = request_key.trim();
     let created = create::create(
         &scope.ctx.pool,
         scope.ctx.provider.as_ref(),
         create::NewOrder {
-            quote: quote::QuoteRequest {
-                storefront_id: scope.storefront.id,
-                locale: scope.locale,
-                currency,
-                plan_slug: &plan,
-                esim_id: esim,
-                promo_code: code.as_deref(),
-                customer_key: Some(&key),
-            },
+            quote: quote_request(&scope, &plan, esim, &code, &key)?,
             customer_id: buyer.customer_id,
             email: &buyer.email,
             request_key: (8..=100).contains(&request_key.len()).then_some(request_key),

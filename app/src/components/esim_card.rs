@@ -5,6 +5,7 @@ use crate::domain::esim::{
     Allowance, BundleCard, BundleState, EsimCard, EsimStatus, ExpiryUrgency, expiry_urgency, format_mb, validity_rule,
 };
 use crate::domain::locale::Locale;
+use crate::domain::locale::format_utc as when;
 use leptos::prelude::*;
 
 fn status_class(status: EsimStatus) -> &'static str {
@@ -14,10 +15,6 @@ fn status_class(status: EsimStatus) -> &'static str {
         EsimStatus::Expired => "bg-slate-200 text-slate-800",
         EsimStatus::Suspended => "bg-red-100 text-red-900",
     }
-}
-
-fn when(at: chrono::DateTime<chrono::Utc>) -> String {
-    at.format("%Y-%m-%d %H:%M UTC").to_string()
 }
 
 /// `links`: whether to show the links to the eSIM's own page and install page (not in the lookup).

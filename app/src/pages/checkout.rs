@@ -5,6 +5,7 @@ use crate::components::form::{FormError, use_form_action};
 use crate::components::use_shop;
 use crate::domain::esim::format_mb;
 use crate::domain::locale::Locale;
+use crate::domain::locale::format_utc as when;
 use crate::domain::order::Quote;
 use crate::error::ApiError;
 use crate::pages::account::query_param;
@@ -108,10 +109,6 @@ fn RenewalChoice(esim: Uuid) -> impl IntoView {
             })}
         </Suspense>
     }
-}
-
-fn when(at: chrono::DateTime<chrono::Utc>) -> String {
-    at.format("%Y-%m-%d %H:%M UTC").to_string()
 }
 
 /// What the new bundle gives and when it runs, in words and exact dates where known.

@@ -1,22 +1,16 @@
 use crate::api::account::get_viewer;
-use crate::api::checkout::{CancelOrder, PayOrder, RefundOrder, get_order};
+use crate::api::checkout::{CancelOrder, PayOrder, RefundOrder};
 use crate::components::form::{FormError, Notice, use_form_action};
 use crate::components::use_shop;
 use crate::domain::account::Role;
 use crate::domain::locale::Locale;
+use crate::domain::locale::format_utc as when;
 use crate::domain::order::{OrderStatus, OrderView, payment_failure_message};
-use crate::error::ApiError;
 use crate::pages::account::query_param;
 use crate::pages::checkout::quote_validity;
 use crate::pages::esims::refusal;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::use_params_map;
-use uuid::Uuid;
-
-fn when(at: chrono::DateTime<chrono::Utc>) -> String {
-    at.format("%Y-%m-%d %H:%M UTC").to_string()
-}
 
 fn provider_name(provider: &str, l: Locale) -> &'static str {
     match provider {
@@ -30,18 +24,7 @@ fn provider_name(provider: &str, l: Locale) -> &'static str {
 pub fn OrderPage() -> impl IntoView {
     let l = use_shop().locale;
     let m = l.messages();
-    let id = use_params_map()
-        .with_untracked(|p| p.get("id"))
-        .and_then(|s| Uuid::parse_str(&s).ok());
-    let order = Resource::new_blocking(
-        move || id,
-        |id| async move {
-            match id {
-                Some(id) => get_order(id).await,
-                None => Err(ApiError::NotFound),
-            }
-        },
-    );
+    let (id, order) = super::order_resource();
     let viewer = Resource::new_blocking(|| (), |_| get_viewer());
     let returned = query_param("returned").is_some();
     // While the payment is being confirmed or the eSIM delivered, the hydrated page asks again.

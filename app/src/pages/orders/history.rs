@@ -70,7 +70,7 @@ pub fn HistoryPage() -> impl IntoView {
                     Ok(rows) => view! {
                         <ul class="flex flex-col gap-3" data-testid="history-rows">
                             {rows.into_iter().map(|r| {
-                                let when = r.at.format("%Y-%m-%d %H:%M UTC").to_string();
+                                let when = crate::domain::locale::format_utc(r.at);
                                 let refunded = (r.refunded.amount_minor > 0).then(|| match l {
                                     Locale::En => format!("refunded {}", r.refunded.format(l)),
                                     Locale::Zh => format!("已退款 {}", r.refunded.format(l)),

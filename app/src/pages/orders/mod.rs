@@ -2,3 +2,27 @@
 pub mod detail;
 pub mod history;
 pub mod receipt;
+
+use crate::api::checkout::get_order;
+use crate::domain::order::OrderView;
+use crate::error::ApiError;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use uuid::Uuid;
+
+/// The `:id` order of the route and its resource; an unparsable id is an order not found.
+pub(crate) fn order_resource() -> (Option<Uuid>, Resource<Result<OrderView, ApiError>>) {
+    let id = use_params_map()
+        .with_untracked(|p| p.get("id"))
+        .and_then(|s| Uuid::parse_str(&s).ok());
+    let order = Resource::new_blocking(
+        move || id,
+        |id| async move {
+            match id {
+                Some(id) => get_order(id).await,
+                None => Err(ApiError::NotFound),
+            }
+        },
+    );
+    (id, order)
+}

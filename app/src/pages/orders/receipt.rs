@@ -1,31 +1,16 @@
 //! `/orders/:id/receipt`: the printable receipt, with the storefront's legal details.
-use crate::api::checkout::get_order;
 use crate::components::use_shop;
 use crate::domain::locale::Locale;
 use crate::domain::order::OrderView;
-use crate::error::ApiError;
 use crate::pages::esims::refusal;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::use_params_map;
-use uuid::Uuid;
 
 #[component]
 pub fn ReceiptPage() -> impl IntoView {
     let l = use_shop().locale;
     let m = l.messages();
-    let id = use_params_map()
-        .with_untracked(|p| p.get("id"))
-        .and_then(|s| Uuid::parse_str(&s).ok());
-    let order = Resource::new_blocking(
-        move || id,
-        |id| async move {
-            match id {
-                Some(id) => get_order(id).await,
-                None => Err(ApiError::NotFound),
-            }
-        },
-    );
+    let (id, order) = super::order_resource();
     let back = id.map(|i| format!("/orders/{i}/receipt")).unwrap_or_default();
     view! {
         <Meta name="robots" content="noindex" />
@@ -67,7 +52,7 @@ fn Receipt(order: OrderView, locale: Locale) -> impl IntoView {
                 </div>
                 <div class="text-right">
                     <h1 class="text-xl font-semibold text-slate-900">{title}</h1>
-                    <p>{order.created_at.format("%Y-%m-%d %H:%M UTC").to_string()}</p>
+                    <p>{crate::domain::locale::format_utc(order.created_at)}</p>
                     <p class="text-slate-600">{order.email.clone()}</p>
                     <p data-testid="receipt-status">{order.status.label(l)}</p>
                 </div>
@@ -98,7 +83,7 @@ fn Receipt(order: OrderView, locale: Locale) -> impl IntoView {
                 </tbody>
             </table>
             {paid.map(|p| view! {
-                <p class="mt-4 text-slate-700" data-testid="receipt-payment">{format!("{} {} · {}", l.pick(["Paid with", "支付方式：", "Оплачено:"]), p.method.unwrap_or(p.provider), p.at.format("%Y-%m-%d %H:%M UTC"))}</p>
+                <p class="mt-4 text-slate-700" data-testid="receipt-payment">{format!("{} {} · {}", l.pick(["Paid with", "支付方式：", "Оплачено:"]), p.method.unwrap_or(p.provider), crate::domain::locale::format_utc(p.at))}</p>
             })}
             <Show when=move || hydrated.get()>
                 <button type="button" class="mt-6 rounded-md border border-slate-300 px-4 py-2 font-medium print:hidden" on:click=move |_| {

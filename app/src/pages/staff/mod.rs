@@ -26,6 +26,4 @@ pub(crate) fn refusal(err: ApiError, here: &'static str) -> AnyView {
     }
 }
 
-pub(crate) fn format_time(at: chrono::DateTime<chrono::Utc>) -> String {
-    at.format("%Y-%m-%d %H:%M UTC").to_string()
-}
+pub(crate) use crate::domain::locale::format_utc as format_time;

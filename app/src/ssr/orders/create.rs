@@ -30,7 +30,7 @@ pub async fn create(pool: &PgPool, provider: &dyn EsimProvider, new: NewOrder<'_
         return Ok(existing);
     }
     let mut tx = pool.begin().await?;
-    let (quote, promo) = quote(&mut tx, provider, &new.quote, true).await?;
+    let (quote, promo) = quote(&mut tx, provider, &new.quote).await?;
     let number = sqlx::query_scalar!(
         "INSERT INTO order_number_counters (storefront_id, last_number) VALUES ($1, 1)
          ON CONFLICT (storefront_id) DO UPDATE SET last_number = order_number_counters.last_number + 1

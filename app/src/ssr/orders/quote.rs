@@ -22,13 +22,11 @@ pub struct QuoteRequest<'a> {
     pub customer_key: Option<&'a str>,
 }
 
-/// Builds the quote. With `lock_promo`, the promo row stays locked until the caller's
-/// transaction ends, so its limits cannot change between this check and the redemption.
+/// Builds the quote. Inside a transaction, the promo code's row stays locked until it ends.
 pub async fn quote(
     conn: &mut PgConnection,
     provider: &dyn EsimProvider,
     req: &QuoteRequest<'_>,
-    lock_promo: bool,
 ) -> Result<(Quote, Option<Promo>), OrderError> {
     let plan = sqlx::query!(
         r#"SELECT p.id, p.destination_code, p.data_mb, p.voice_minutes, p.sms_count, p.validity_days,
@@ -83,7 +81,7 @@ pub async fn quote(
     let (promo, discount_minor) = match req.promo_code {
         None => (None, 0),
         Some(code) => {
-            let promo = load_promo(conn, req.storefront_id, code, lock_promo)
+            let promo = load_promo(conn, req.storefront_id, code)
                 .await?
                 .ok_or(OrderError::Promo(PromoProblem::Unknown))?;
             let used_by_customer =
@@ -124,67 +122,35 @@ pub async fn quote(
     Ok((quote, promo))
 }
 
-async fn load_promo(
-    conn: &mut PgConnection,
-    storefront_id: Uuid,
-    code: &str,
-    lock: bool,
-) -> Result<Option<Promo>, sqlx::Error> {
-    // Two statements rather than string-built SQL: the locking one waits for a racing order.
-    let row = if lock {
-        sqlx::query!(
-            r#"SELECT id, code, kind::text AS "kind!", percent_off, amount_off_minor, currency,
-                      valid_from AS "valid_from: DateTime<Utc>", valid_until AS "valid_until: DateTime<Utc>",
-                      max_redemptions, max_per_customer, redemptions, plan_ids, destination_codes, active
-               FROM promo_codes WHERE storefront_id = $1 AND code = $2 FOR UPDATE"#,
-            storefront_id,
-            code
+/// Loads a promo code with `FOR UPDATE`: inside the order's transaction the row stays locked
+/// until it commits, so its limits cannot change between this check and the redemption; outside
+/// one (a quote) the lock ends with the statement.
+async fn load_promo(conn: &mut PgConnection, storefront_id: Uuid, code: &str) -> Result<Option<Promo>, sqlx::Error> {
+    let row = sqlx::query!(
+        r#"SELECT id, code, kind::text AS "kind!", percent_off, amount_off_minor, currency,
+                  valid_from AS "valid_from: DateTime<Utc>", valid_until AS "valid_until: DateTime<Utc>",
+                  max_redemptions, max_per_customer, redemptions, plan_ids, destination_codes, active
+           FROM promo_codes WHERE storefront_id = $1 AND code = $2 FOR UPDATE"#,
+        storefront_id,
+        code
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(row.and_then(|r| {
+        promo_from(
+            r.id,
+            r.code,
+            &r.kind,
+            r.percent_off,
+            r.amount_off_minor,
+            r.currency,
+            (r.valid_from, r.valid_until),
+            (r.max_redemptions, r.max_per_customer, r.redemptions),
+            r.plan_ids,
+            r.destination_codes,
+            r.active,
         )
-        .fetch_optional(&mut *conn)
-        .await?
-        .map(|r| {
-            promo_from(
-                r.id,
-                r.code,
-                &r.kind,
-                r.percent_off,
-                r.amount_off_minor,
-                r.currency,
-                (r.valid_from, r.valid_until),
-                (r.max_redemptions, r.max_per_customer, r.redemptions),
-                r.plan_ids,
-                r.destination_codes,
-                r.active,
-            )
-        })
-    } else {
-        sqlx::query!(
-            r#"SELECT id, code, kind::text AS "kind!", percent_off, amount_off_minor, currency,
-                      valid_from AS "valid_from: DateTime<Utc>", valid_until AS "valid_until: DateTime<Utc>",
-                      max_redemptions, max_per_customer, redemptions, plan_ids, destination_codes, active
-               FROM promo_codes WHERE storefront_id = $1 AND code = $2"#,
-            storefront_id,
-            code
-        )
-        .fetch_optional(&mut *conn)
-        .await?
-        .map(|r| {
-            promo_from(
-                r.id,
-                r.code,
-                &r.kind,
-                r.percent_off,
-                r.amount_off_minor,
-                r.currency,
-                (r.valid_from, r.valid_until),
-                (r.max_redemptions, r.max_per_customer, r.redemptions),
-                r.plan_ids,
-                r.destination_codes,
-                r.active,
-            )
-        })
-    };
-    Ok(row.flatten())
+    }))
 }
 
 #[allow(clippy::too_many_arguments)]

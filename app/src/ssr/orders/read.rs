@@ -145,10 +145,7 @@ pub async fn queue_receipt(conn: &mut PgConnection, ctx: &AppContext, order_id: 
     let total = Currency::from_code(&o.currency)
         .map(|c| Money::new(o.total_minor, c).format(locale))
         .unwrap_or_default();
-    let base = match &o.host {
-        Some(host) => format!("{}://{host}", ctx.public_url.split("://").next().unwrap_or("https")),
-        None => ctx.public_url.to_string(),
-    };
+    let base = crate::ssr::accounts::links::host_url(&ctx.public_url, o.host.as_deref(), "");
     let content = MailContent::OrderReceipt {
         order_number: o.order_number,
         summary: o.plan_name.unwrap_or_else(|| "eSIM".into()),

@@ -117,10 +117,7 @@ pub async fn refund(
             };
             transition::move_order(&mut tx, order_id, to, &format!("refund: {reason}")).await?;
             let locale = o.language.as_deref().and_then(Locale::from_code).unwrap_or(Locale::En);
-            let base = match &o.host {
-                Some(host) => format!("{}://{host}", ctx.public_url.split("://").next().unwrap_or("https")),
-                None => ctx.public_url.to_string(),
-            };
+            let base = crate::ssr::accounts::links::host_url(&ctx.public_url, o.host.as_deref(), "");
             let content = MailContent::RefundIssued {
                 order_number: o.order_number,
                 amount: amount.format(locale),
