@@ -84,6 +84,12 @@ fn parse_quality(q: &str) -> u16 {
     (whole * 1000 + thousandths).min(1000)
 }
 
+/// A moment as the pages show it, in UTC so the server's and the browser's renders agree:
+/// "2026-11-22 08:00 UTC".
+pub fn format_utc(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.format("%Y-%m-%d %H:%M UTC").to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,10 +122,4 @@ mod tests {
         assert_eq!(Locale::from_code("RU"), Some(Locale::Ru));
         assert_eq!(Locale::from_code("xx"), None);
     }
-}
-
-/// A moment as the pages show it, in UTC so the server's and the browser's renders agree:
-/// "2026-11-22 08:00 UTC".
-pub fn format_utc(at: chrono::DateTime<chrono::Utc>) -> String {
-    at.format("%Y-%m-%d %H:%M UTC").to_string()
 }
