@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 #[cfg(feature = "ssr")]
 use crate::ssr::{
-    auth::{Access, Principal, authorize, current_principal},
+    auth::{Access, authorize, current_principal},
     orders::{OrderError, create, events, quote, read, refund},
     request::{RequestScope, navigate_to, request_scope, session},
     respond_with,
@@ -19,7 +19,6 @@ use crate::ssr::{
 struct Buyer {
     customer_id: Uuid,
     email: String,
-    principal: Option<Principal>,
 }
 
 #[cfg(feature = "ssr")]
@@ -66,7 +65,6 @@ async fn buyer(scope: &RequestScope, esim: Option<Uuid>) -> Result<Buyer, ApiErr
         return Ok(Buyer {
             customer_id,
             email: principal.account.email.clone(),
-            principal: Some(principal),
         });
     }
     let grant = lookup_grant(scope)
@@ -88,7 +86,6 @@ async fn buyer(scope: &RequestScope, esim: Option<Uuid>) -> Result<Buyer, ApiErr
         Some(r) if allowed => Ok(Buyer {
             customer_id: grant.customer_id,
             email: r.email.unwrap_or_default(),
-            principal: None,
         }),
         _ => Err(respond_with(ApiError::NotFound)),
     }
@@ -209,14 +206,13 @@ pub async fn place_order(
         },
     )
     .await?;
-    let _ = buyer.principal;
     let url = events::start_payment(&scope.ctx, &scope.storefront, created.id).await?;
     Ok(navigate_to(&url))
 }
 
 /// The caller's order, or 404.
 #[cfg(feature = "ssr")]
-async fn authorize_order(scope: &RequestScope, order_id: Uuid) -> Result<Option<Principal>, ApiError> {
+async fn authorize_order(scope: &RequestScope, order_id: Uuid) -> Result<(), ApiError> {
     let principal = current_principal().await?;
     let granted = lookup_grant(scope).await?.map(|g| g.customer_id);
     let ok = read::may_see(
@@ -235,7 +231,7 @@ async fn authorize_order(scope: &RequestScope, order_id: Uuid) -> Result<Option<
             ApiError::NotFound
         }));
     }
-    Ok(principal)
+    Ok(())
 }
 
 #[server(prefix = "/api", endpoint = "orders/get")]
