@@ -71,12 +71,12 @@ ensure_node_tools() {
   fi
 }
 
-# Python test tools (aiosmtpd) in a project-local virtualenv, pinned in scripts/requirements-test.txt.
+# Python test tools (aiosmtpd, localstripe) in a project-local virtualenv, pinned in scripts/requirements-test.txt.
 VENV="$ROOT/target/venv"
 ensure_python_tools() {
   ensure_debian_packages python3-venv
   if [ ! -x "$VENV/bin/python" ] || [ scripts/requirements-test.txt -nt "$VENV/.installed" ]; then
-    step "Installing Python test tools (aiosmtpd) into target/venv"
+    step "Installing Python test tools (aiosmtpd, localstripe) into target/venv"
     python3 -m venv "$VENV"
     "$VENV/bin/pip" install -q --disable-pip-version-check -r scripts/requirements-test.txt
     touch "$VENV/.installed"

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Local Stripe emulator for tests: localstripe (pinned in requirements-stripe.txt) plus a
+"""Local Stripe emulator for tests: localstripe (pinned in requirements-test.txt) plus a
 compatibility layer so that async-stripe 1.0.0-rc.10 can talk to it.
 
     python scripts/stripe_emulator.py --port PORT [--state-dir DIR] [--public-url URL]

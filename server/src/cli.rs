@@ -164,7 +164,7 @@ pub async fn bench_orders(pool: &PgPool, args: &[String]) -> Result<(), Box<dyn 
                     .fetch_one(&ctx.pool)
                     .await?;
                 let payload = serde_json::json!({ "payment_ref": payment_ref, "outcome": "succeeded", "card": "4242424242424242" });
-                events::record_event(&ctx.pool, "test", &format!("bench_evt_{i}"), "payment.succeeded", Some(&payment_ref), &payload)
+                events::record_event(&ctx.pool, "test", &format!("bench_evt_{i}"), "payment.succeeded", Some(&app::ssr::payments::PaymentRef::Provider(payment_ref)), &payload)
                     .await?;
                 events::process_pending(&ctx, 1).await?;
             }

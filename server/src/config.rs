@@ -22,6 +22,26 @@ pub struct Config {
     /// The HMAC key the carrier signs usage-feed requests with. With demo data and no key set,
     /// [`DEMO_FEED_SECRET`], so the simulator works out of the box.
     pub feed_secret: Option<String>,
+    /// Stripe, when its key is set; otherwise the built-in TEST MODE provider takes payments.
+    pub stripe: Option<StripeConfig>,
+}
+
+#[derive(Clone)]
+pub struct StripeConfig {
+    pub secret_key: String,
+    /// The endpoint's signing secret (`whsec_…`) for `Stripe-Signature`.
+    pub webhook_secret: String,
+    /// Another API server, such as the emulator the tests run; Stripe's own when unset.
+    pub api_base: Option<String>,
+}
+
+impl std::fmt::Debug for StripeConfig {
+    // Keys stay out of logs and panic messages.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StripeConfig")
+            .field("api_base", &self.api_base)
+            .finish_non_exhaustive()
+    }
 }
 
 /// The usage-feed key of the demo, known to the simulator. Never used without demo data.
@@ -61,6 +81,7 @@ impl Config {
             mail_from: env::var("ROAMDESK_MAIL_FROM").unwrap_or_else(|_| "Roamdesk <no-reply@roamdesk.invalid>".into()),
             trust_forwarded_for: parse("ROAMDESK_TRUST_FORWARDED_FOR", false, parse_bool)?,
             feed_secret: None,
+            stripe: stripe_from_env()?,
         }
         .with_feed_secret(env::var("ROAMDESK_FEED_SECRET").ok()))
     }
@@ -71,6 +92,36 @@ impl Config {
             .or_else(|| self.load_demo_data.then(|| DEMO_FEED_SECRET.to_string()));
         self
     }
+}
+
+fn non_empty(name: &str) -> Option<String> {
+    env::var(name)
+        .ok()
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+}
+
+fn stripe_from_env() -> Result<Option<StripeConfig>, ConfigError> {
+    let Some(secret_key) = non_empty("ROAMDESK_STRIPE_SECRET_KEY") else {
+        return Ok(None);
+    };
+    let webhook_secret =
+        non_empty("ROAMDESK_STRIPE_WEBHOOK_SECRET").ok_or(ConfigError::Missing("ROAMDESK_STRIPE_WEBHOOK_SECRET"))?;
+    let api_base = match non_empty("ROAMDESK_STRIPE_API_BASE") {
+        Some(v) if !(v.starts_with("http://") || v.starts_with("https://")) => {
+            return Err(ConfigError::Invalid {
+                name: "ROAMDESK_STRIPE_API_BASE",
+                value: v,
+                reason: "an http:// or https:// URL",
+            });
+        }
+        other => other,
+    };
+    Ok(Some(StripeConfig {
+        secret_key,
+        webhook_secret,
+        api_base,
+    }))
 }
 
 fn parse<T>(name: &'static str, default: T, f: impl Fn(&str) -> Result<T, &'static str>) -> Result<T, ConfigError> {

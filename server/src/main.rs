@@ -1,5 +1,6 @@
 use app::ssr::AppContext;
 use app::ssr::mail::Mailer;
+use app::ssr::payments::stripe_gateway::StripeGateway;
 use leptos::config::get_configuration;
 use server::config::Config;
 use server::demo;
@@ -56,10 +57,21 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         ),
     }
 
-    let app_context = AppContext::new(pool.clone())
+    let mut app_context = AppContext::new(pool.clone())
         .with_public_url(&config.public_url)
         .with_smtp_configured(config.smtp_url.is_some())
         .with_feed_secret(config.feed_secret.as_deref());
+    match &config.stripe {
+        Some(stripe) => {
+            let gateway = StripeGateway::new(&stripe.secret_key, &stripe.webhook_secret, stripe.api_base.as_deref())?;
+            app_context = app_context.with_payments(std::sync::Arc::new(gateway));
+            tracing::info!(
+                api = stripe.api_base.as_deref().unwrap_or("https://api.stripe.com"),
+                "payments through Stripe Checkout"
+            );
+        }
+        None => tracing::warn!("no ROAMDESK_STRIPE_SECRET_KEY: payments run in TEST MODE and take no money"),
+    }
     workers.push(workers::spawn_payment_worker(app_context.clone(), workers_stop.clone()));
     let state = AppState {
         leptos_options,

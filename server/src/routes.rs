@@ -49,6 +49,7 @@ pub fn build_router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/prefs", post(set_prefs))
         .route("/feed/v1/events", post(app::ssr::usage_feed::http::receive))
+        .route("/webhooks/stripe", post(app::ssr::payments::webhook::receive_stripe))
         .route("/orders/export.csv", get(app::ssr::orders::history::export_csv))
         .route(
             "/operator/stock/upload",
@@ -67,7 +68,7 @@ pub fn build_router(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(state.clone(), record_client_ip))
         .layer(middleware::from_fn(refuse_cross_site))
         .layer(Extension(SecureCookies(state.secure_cookies)))
-        .layer(middleware::from_fn(set_page_csp))
+        .layer(middleware::from_fn_with_state(state.app.clone(), set_page_csp))
         .layer(middleware::from_fn(no_store_for_secrets))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(

@@ -4,6 +4,7 @@
 mod common;
 
 use app::ssr::orders::events;
+use app::ssr::payments::PaymentRef;
 use common::accounts::{post_form, session_cookie, sign_in};
 use common::demo_router_and_pool;
 use serde_json::Value;
@@ -287,7 +288,7 @@ async fn the_same_event_twice_or_fifty_times_at_once_fulfils_once(pool: PgPool) 
                 "test",
                 "evt_same",
                 "payment.succeeded",
-                Some(payload["payment_ref"].as_str().unwrap()),
+                Some(&PaymentRef::Provider(payload["payment_ref"].as_str().unwrap().into())),
                 &payload,
             )
             .await
@@ -305,7 +306,7 @@ async fn the_same_event_twice_or_fifty_times_at_once_fulfils_once(pool: PgPool) 
             "test",
             "evt_same",
             "payment.succeeded",
-            Some(&payment_ref),
+            Some(&PaymentRef::Provider(payment_ref.clone())),
             &payload
         )
         .await
@@ -364,7 +365,7 @@ async fn the_same_event_twice_or_fifty_times_at_once_fulfils_once(pool: PgPool) 
             "test",
             "evt_stranger",
             "payment.succeeded",
-            Some("test_nobody"),
+            Some(&PaymentRef::Provider("test_nobody".into())),
             &stranger
         )
         .await

@@ -325,7 +325,7 @@ pub async fn submit_test_payment(payment: Uuid, card: String) -> Result<String, 
         "test",
         &event_id,
         &format!("payment.{outcome}"),
-        Some(&payment_ref),
+        Some(&crate::ssr::payments::PaymentRef::Provider(payment_ref)),
         &payload,
     )
     .await
@@ -382,6 +382,8 @@ pub async fn order_history(
 pub async fn cancel_order(id: Uuid) -> Result<String, ApiError> {
     let scope = request_scope()?;
     authorize_order(&scope, id).await?;
+    // The provider's page must stop taking money before the order is cancelled.
+    events::close_checkouts(&scope.ctx, id, &["pending", "failed"]).await?;
     match create::cancel(&scope.ctx.pool, id, "cancelled by the customer").await {
         Ok(_) => Ok(navigate_to(&format!("/orders/{id}"))),
         Err(OrderError::BadTransition { .. }) => Err(respond_with(ApiError::BadRequest(

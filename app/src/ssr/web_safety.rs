@@ -6,12 +6,14 @@ use http::{HeaderMap, Method, StatusCode, header};
 
 /// The policy for pages Leptos renders. Scripts run only from this site or with this response's
 /// nonce (Leptos puts it on its hydration script); `wasm-unsafe-eval` lets the WASM app compile;
-/// nothing may frame the site.
-pub fn content_security_policy(nonce: &str) -> String {
+/// nothing may frame the site. Forms post here only, and may be redirected on to the payment
+/// provider's checkout page (`checkout_origin`): browsers hold redirects to `form-action` too.
+pub fn content_security_policy(nonce: &str, checkout_origin: Option<&str>) -> String {
+    let checkout = checkout_origin.map(|o| format!(" {o}")).unwrap_or_default();
     format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
          img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; \
-         form-action 'self'; frame-ancestors 'none'"
+         form-action 'self'{checkout}; frame-ancestors 'none'"
     )
 }
 
@@ -51,7 +53,11 @@ fn origin_authority(origin: &str) -> Option<&str> {
 /// Gives every request its own CSP nonce (Leptos puts it on its scripts, see `page_nonce` in the
 /// router's context) and makes sure every HTML page carries the policy that names it, whatever
 /// happened to the headers the page set while rendering.
-pub async fn set_page_csp(mut req: Request, next: Next) -> Response {
+pub async fn set_page_csp(
+    axum::extract::State(ctx): axum::extract::State<crate::ssr::AppContext>,
+    mut req: Request,
+    next: Next,
+) -> Response {
     let nonce = leptos::nonce::Nonce::new();
     req.extensions_mut().insert(nonce.clone());
     let mut res = next.run(req).await;
@@ -62,7 +68,10 @@ pub async fn set_page_csp(mut req: Request, next: Next) -> Response {
         .is_some_and(|v| v.starts_with("text/html"));
     if is_html
         && !res.headers().contains_key(http::header::CONTENT_SECURITY_POLICY)
-        && let Ok(value) = http::HeaderValue::from_str(&content_security_policy(&nonce))
+        && let Ok(value) = http::HeaderValue::from_str(&content_security_policy(
+            &nonce,
+            ctx.payments.checkout_origin().as_deref(),
+        ))
     {
         res.headers_mut().insert(http::header::CONTENT_SECURITY_POLICY, value);
     }
@@ -141,9 +150,12 @@ mod tests {
 
     #[test]
     fn policy_carries_the_nonce_and_forbids_framing() {
-        let csp = content_security_policy("abc123");
+        let csp = content_security_policy("abc123", None);
         assert!(csp.contains("script-src 'self' 'nonce-abc123' 'wasm-unsafe-eval'"));
         assert!(csp.contains("frame-ancestors 'none'"));
+        assert!(csp.contains("form-action 'self';"));
         assert!(!csp.contains("unsafe-inline"));
+        let with_stripe = content_security_policy("abc123", Some("https://checkout.stripe.com"));
+        assert!(with_stripe.contains("form-action 'self' https://checkout.stripe.com;"));
     }
 }

@@ -12,6 +12,7 @@ use sqlx::PgPool;
 use tower::ServiceExt;
 
 pub mod accounts;
+pub mod stripe;
 
 /// The key tests sign usage-feed requests with.
 pub const FEED_SECRET: &str = "test-feed-secret";
@@ -28,10 +29,15 @@ pub async fn demo_router_and_pool(pool: PgPool) -> (Router, PgPool) {
 }
 
 fn router_over(pool: PgPool) -> Router {
+    router_with(AppContext::new(pool))
+}
+
+/// The router over a given context (another payment gateway, say).
+pub fn router_with(ctx: AppContext) -> Router {
     let leptos_options = LeptosOptions::builder().output_name("roamdesk").build();
     build_router(AppState {
         leptos_options,
-        app: AppContext::new(pool).with_feed_secret(Some(FEED_SECRET)),
+        app: ctx.with_feed_secret(Some(FEED_SECRET)),
         default_storefront: "demo".into(),
         secure_cookies: false,
         // Tests say which IP a request comes from with X-Forwarded-For.

@@ -5,7 +5,7 @@ use super::{OrderError, fulfil, ledger, transition};
 use crate::domain::money::{Currency, Money};
 use crate::domain::order::OrderStatus;
 use crate::ssr::AppContext;
-use crate::ssr::payments::{CheckoutRequest, PaymentOutcome};
+use crate::ssr::payments::{CheckoutRequest, GatewayError, PaymentOutcome, PaymentRef};
 use crate::ssr::storefront_repo::Storefront;
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -57,6 +57,9 @@ pub async fn start_payment(ctx: &AppContext, storefront: &Storefront, order_id: 
     {
         return Ok(url);
     }
+    // An earlier attempt's page may still be open (a decline leaves Stripe's page open for
+    // another card): close it first, so the order can never be paid twice.
+    close_checkouts(ctx, order_id, &["failed"]).await?;
     let currency = Currency::from_code(&order.currency).ok_or(OrderError::NotPriced)?;
     let amount = Money::new(order.total_minor, currency);
     let payment_id = sqlx::query_scalar!(
@@ -112,25 +115,56 @@ pub async fn start_payment(ctx: &AppContext, storefront: &Storefront, order_id: 
     Ok(started.url)
 }
 
+/// Closes the provider checkouts of an order's payments in the given states. Fails when one was
+/// paid meanwhile, so the caller does not open another or cancel a paid order.
+pub async fn close_checkouts(ctx: &AppContext, order_id: Uuid, statuses: &[&str]) -> Result<(), OrderError> {
+    let statuses: Vec<String> = statuses.iter().map(|s| s.to_string()).collect();
+    let open = sqlx::query!(
+        r#"SELECT id, provider_ref AS "provider_ref!" FROM payments
+           WHERE order_id = $1 AND provider = $2::text::payment_provider AND status::text = ANY($3)
+             AND provider_ref IS NOT NULL AND NOT checkout_closed"#,
+        order_id,
+        ctx.payments.provider(),
+        &statuses
+    )
+    .fetch_all(&ctx.pool)
+    .await?;
+    for payment in open {
+        match ctx.payments.cancel_checkout(&payment.provider_ref).await {
+            Ok(()) => {
+                sqlx::query!("UPDATE payments SET checkout_closed = true WHERE id = $1", payment.id)
+                    .execute(&ctx.pool)
+                    .await?;
+            }
+            Err(GatewayError::Refused(_)) => return Err(OrderError::PaidMeanwhile),
+            Err(e) => return Err(OrderError::Payment(e.to_string())),
+        }
+    }
+    Ok(())
+}
+
 /// Stores a provider event once. Returns false for an event already stored.
 pub async fn record_event(
     pool: &PgPool,
     provider: &str,
     event_id: &str,
     event_type: &str,
-    payment_ref: Option<&str>,
+    payment: Option<&PaymentRef>,
     payload: &serde_json::Value,
 ) -> Result<bool, sqlx::Error> {
+    let (provider_ref, payment_id) = payment.map(PaymentRef::keys).unwrap_or_default();
     let inserted = sqlx::query_scalar!(
         r#"INSERT INTO payment_events (provider, event_id, event_type, order_id, payload)
            VALUES ($1::text::payment_provider, $2, $3,
-                   (SELECT order_id FROM payments WHERE provider = $1::text::payment_provider AND provider_ref = $4), $5)
+                   (SELECT order_id FROM payments WHERE provider = $1::text::payment_provider
+                      AND (provider_ref = $4 OR id = $6)), $5)
            ON CONFLICT (provider, event_id) DO NOTHING RETURNING id"#,
         provider,
         event_id,
         event_type,
-        payment_ref,
-        payload
+        provider_ref,
+        payload,
+        payment_id
     )
     .fetch_optional(pool)
     .await?;
@@ -198,19 +232,24 @@ async fn handle_event(
     let Some(payment_ref) = ctx.payments.payment_ref(payload) else {
         return Ok(Some("not about a payment".into()));
     };
-    let Some(payment_id) = sqlx::query_scalar!(
-        "SELECT id FROM payments WHERE provider = $1::text::payment_provider AND provider_ref = $2",
+    let (provider_ref, payment_id) = payment_ref.keys();
+    let Some(payment) = sqlx::query!(
+        r#"SELECT id, provider_ref AS "provider_ref!" FROM payments
+           WHERE provider = $1::text::payment_provider AND provider_ref IS NOT NULL
+             AND (provider_ref = $2 OR id = $3)"#,
         provider,
-        payment_ref
+        provider_ref,
+        payment_id
     )
     .fetch_optional(&ctx.pool)
     .await?
     else {
         return Ok(Some("unknown payment: stored and ignored".into()));
     };
+    let payment_id = payment.id;
     let outcome = ctx
         .payments
-        .outcome(&payment_ref, Some(payload))
+        .outcome(&payment.provider_ref, Some(payload))
         .await
         .map_err(|e| OrderError::Payment(e.to_string()))?;
     apply_outcome(ctx, payment_id, outcome).await?;

@@ -30,6 +30,9 @@ pub enum OrderError {
     Refund(&'static str),
     #[error("payment provider: {0}")]
     Payment(String),
+    /// A checkout that was to be closed had been paid meanwhile.
+    #[error("the order was paid meanwhile")]
+    PaidMeanwhile,
     #[error("eSIM provider: {0}")]
     Provider(#[from] crate::ssr::provider::ProviderError),
     #[error("database: {0}")]
@@ -44,6 +47,9 @@ impl From<OrderError> for ApiError {
             OrderError::NotPriced | OrderError::NotCompatible => ApiError::BadRequest(e.to_string()),
             OrderError::Refund(why) => ApiError::BadRequest(why.to_string()),
             OrderError::BadTransition { .. } => ApiError::BadRequest(e.to_string()),
+            OrderError::PaidMeanwhile => {
+                ApiError::BadRequest("This order has just been paid. Reload the page to see it.".into())
+            }
             other => {
                 tracing::error!(error = %other, "order operation failed");
                 ApiError::Internal

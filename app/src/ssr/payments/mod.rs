@@ -1,7 +1,9 @@
 //! How money is taken, behind one trait: Stripe Checkout, the built-in test provider (the
 //! default without a Stripe key), and cash at a counter later. Whatever the provider, its
 //! events land in `payment_events` and one worker turns them into order changes.
+pub mod stripe_gateway;
 pub mod test_gateway;
+pub mod webhook;
 
 use crate::domain::locale::Locale;
 use crate::domain::money::Money;
@@ -37,6 +39,25 @@ pub struct CheckoutStart {
     pub url: String,
 }
 
+/// How a provider's event names the payment it is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PaymentRef {
+    /// The provider's own id, stored as `payments.provider_ref` (a Checkout Session id).
+    Provider(String),
+    /// Our payment id, carried in the provider object's metadata.
+    Ours(Uuid),
+}
+
+impl PaymentRef {
+    /// The two lookup keys for SQL: `provider_ref = $a OR id = $b`.
+    pub fn keys(&self) -> (Option<&str>, Option<Uuid>) {
+        match self {
+            PaymentRef::Provider(r) => (Some(r.as_str()), None),
+            PaymentRef::Ours(id) => (None, Some(*id)),
+        }
+    }
+}
+
 /// What the provider says about a payment now.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PaymentOutcome {
@@ -59,7 +80,7 @@ pub trait PaymentGateway: Send + Sync + std::fmt::Debug {
     async fn start_checkout(&self, req: CheckoutRequest<'_>) -> Result<CheckoutStart, GatewayError>;
 
     /// The provider reference of the payment a stored event is about, if it names one.
-    fn payment_ref(&self, event: &serde_json::Value) -> Option<String>;
+    fn payment_ref(&self, event: &serde_json::Value) -> Option<PaymentRef>;
 
     /// The payment's state, asked of the provider itself (never trusted from a browser redirect).
     /// `event` is the stored event that prompted the question, for providers whose events carry it.
@@ -68,6 +89,23 @@ pub trait PaymentGateway: Send + Sync + std::fmt::Debug {
         provider_ref: &str,
         event: Option<&serde_json::Value>,
     ) -> Result<PaymentOutcome, GatewayError>;
+
+    /// The origin of the provider's hosted checkout page, which our forms redirect to.
+    fn checkout_origin(&self) -> Option<String> {
+        None
+    }
+
+    /// Checks a webhook delivery's signature over the raw body; returns the event's id and type.
+    /// Providers without webhooks refuse every delivery.
+    fn verify_webhook(&self, _body: &str, _signature: &str) -> Option<(String, String)> {
+        None
+    }
+
+    /// Closes a checkout that must no longer take money (a new attempt replaces it, or the order
+    /// was cancelled). Refused when it was paid meanwhile.
+    async fn cancel_checkout(&self, _provider_ref: &str) -> Result<(), GatewayError> {
+        Ok(())
+    }
 
     /// Refunds `amount` of a succeeded payment; the key makes a retry refund once.
     async fn refund(&self, provider_ref: &str, amount: Money, idempotency_key: &str) -> Result<String, GatewayError>;

@@ -23,8 +23,10 @@ impl PaymentGateway for TestGateway {
         })
     }
 
-    fn payment_ref(&self, event: &serde_json::Value) -> Option<String> {
-        event["payment_ref"].as_str().map(str::to_string)
+    fn payment_ref(&self, event: &serde_json::Value) -> Option<PaymentRef> {
+        event["payment_ref"]
+            .as_str()
+            .map(|r| PaymentRef::Provider(r.to_string()))
     }
 
     async fn outcome(
