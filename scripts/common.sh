@@ -97,6 +97,25 @@ start_smtp_sink() {
   fail "the SMTP server did not start on port $port"
 }
 
+# Starts the Stripe emulator (localstripe plus scripts/stripe_emulator.py) on a free port of
+# 127.0.0.1 and sends its webhooks to $1, signed with $2. Sets STRIPE_EMULATOR_URL and _PID.
+start_stripe_emulator() {
+  local webhook_url="$1" webhook_secret="$2" out="$ROOT/target/stripe-emulator.out"
+  : > "$out"
+  "$VENV/bin/python" scripts/stripe_emulator.py --port 0 --quiet >"$out" &
+  STRIPE_EMULATOR_PID=$!
+  STRIPE_EMULATOR_URL=""
+  for _ in $(seq 100); do
+    STRIPE_EMULATOR_URL="$(awk '/^stripe-emulator ready/ {print $3; exit}' "$out")"
+    [ -n "$STRIPE_EMULATOR_URL" ] && break
+    sleep 0.1
+  done
+  [ -n "$STRIPE_EMULATOR_URL" ] || fail "the Stripe emulator did not start (see $out)"
+  curl -fsS -o /dev/null -X POST "${STRIPE_EMULATOR_URL}_config/webhooks/roamdesk" \
+    --data-urlencode "url=$webhook_url" --data-urlencode "secret=$webhook_secret" \
+    || fail "could not register the webhook with the Stripe emulator"
+}
+
 # A project-local PostgreSQL cluster under target/pg, on its own port, reachable on loopback only.
 pg_ctl_as_owner() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$PG_BIN/$1" "${@:2}"; else "$PG_BIN/$1" "${@:2}"; fi

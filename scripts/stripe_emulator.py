@@ -659,7 +659,7 @@ class CheckoutSession(StripeObject):
             'recovered_from': None, 'saved_payment_method_options': None, 'setup_intent': None,
             'shipping_address_collection': None, 'shipping_cost': None, 'shipping_options': [],
             'status': self.status, 'submit_type': None, 'subscription': None,
-            'success_url': self.success_url, 'ui_mode': 'hosted',
+            'success_url': self.success_url, 'ui_mode': 'hosted_page',
             'total_details': {'amount_discount': 0, 'amount_shipping': 0, 'amount_tax': 0},
             'url': self._url if self.status == 'open' else None}
         heads = {}

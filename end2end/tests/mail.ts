@@ -29,8 +29,8 @@ export function plainText(raw: string): string {
 }
 
 /** Every message delivered to `to` whose subject contains `subject`. */
-export function messagesTo(to: string, subject: string): string[] {
-  const dir = join(maildir, "new");
+export function messagesTo(to: string, subject: string, mailbox: string = maildir): string[] {
+  const dir = join(mailbox, "new");
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .map((f) => readFileSync(join(dir, f), "utf8"))

@@ -506,3 +506,41 @@ async fn refunds_go_through_stripe_and_never_exceed_the_payment(pool: PgPool) {
     assert_eq!(shop.status(order).await, "partially_refunded");
     shop.close().await;
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_page_a_customer_returns_to_asks_stripe_before_the_webhook_is_handled(pool: PgPool) {
+    // No worker: the webhook is stored but nobody has handled it yet.
+    let shop = Shop::open(pool, false).await;
+    let anna = shop.customer("anna@demo.roamdesk.test").await;
+    let (order, session) = shop.place_renewal(&anna, "", "stripe-key-6").await;
+    let (status, _) = shop.emulator.complete(&session, DECLINES).await;
+    assert_eq!(status, 402);
+    let (status, _) = shop.emulator.complete(&session, PAYS).await;
+    assert_eq!(status, 200, "a second card on the same page pays");
+
+    // Without the return flag the page shows what we knew: still awaiting payment.
+    let page = |query: &'static str| {
+        let (router, anna) = (shop.router.clone(), anna.clone());
+        async move {
+            let req = common::get(&format!("/orders/{order}{query}"))
+                .header("cookie", anna)
+                .body(axum::body::Body::empty())
+                .unwrap();
+            common::send(&router, req).await
+        }
+    };
+    assert_eq!(shop.status(order).await, "awaiting_payment");
+    let back = page("?returned=1").await;
+    assert_eq!(back.status, 200);
+    assert_eq!(shop.status(order).await, "fulfilled");
+    assert!(back.body.contains("data-testid=\"order-status\""), "{}", back.body);
+    assert!(
+        !back.body.contains("declined"),
+        "the earlier decline is history: {}",
+        back.body
+    );
+    // The webhooks handled afterwards change nothing.
+    events::process_pending(&shop.ctx, 100).await.unwrap();
+    assert_eq!(shop.deliveries(order).await, (1, 1, 1, 1));
+    shop.close().await;
+}

@@ -234,11 +234,18 @@ async fn authorize_order(scope: &RequestScope, order_id: Uuid) -> Result<(), Api
     Ok(())
 }
 
+/// An order the caller may see. `returning` is set on the page the customer comes back to from
+/// the provider's checkout: the provider is asked first, so the page is current at once.
 #[server(prefix = "/api", endpoint = "orders/get")]
-pub async fn get_order(id: Uuid) -> Result<OrderView, ApiError> {
+pub async fn get_order(id: Uuid, #[server(default)] returning: bool) -> Result<OrderView, ApiError> {
     let scope = request_scope()?;
     authorize_order(&scope, id).await?;
-    Ok(read::view(&scope.ctx.pool, id).await?)
+    let view = read::view(&scope.ctx.pool, id).await?;
+    if returning && view.status == crate::domain::order::OrderStatus::AwaitingPayment {
+        events::refresh_from_provider(&scope.ctx, id).await?;
+        return Ok(read::view(&scope.ctx.pool, id).await?);
+    }
+    Ok(view)
 }
 
 /// Pays (again) for an order awaiting payment, after a decline or an abandoned checkout.

@@ -24,9 +24,9 @@ fn provider_name(provider: &str, l: Locale) -> &'static str {
 pub fn OrderPage() -> impl IntoView {
     let l = use_shop().locale;
     let m = l.messages();
-    let (id, order) = super::order_resource();
-    let viewer = Resource::new_blocking(|| (), |_| get_viewer());
     let returned = query_param("returned").is_some();
+    let (id, order) = super::order_resource(returned || query_param("cancelled").is_some());
+    let viewer = Resource::new_blocking(|| (), |_| get_viewer());
     // While the payment is being confirmed or the eSIM delivered, the hydrated page asks again.
     #[cfg(feature = "hydrate")]
     {

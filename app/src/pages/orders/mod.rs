@@ -11,15 +11,16 @@ use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
 /// The `:id` order of the route and its resource; an unparsable id is an order not found.
-pub(crate) fn order_resource() -> (Option<Uuid>, Resource<Result<OrderView, ApiError>>) {
+/// `returning`: the customer is back from the provider's checkout page (see `get_order`).
+pub(crate) fn order_resource(returning: bool) -> (Option<Uuid>, Resource<Result<OrderView, ApiError>>) {
     let id = use_params_map()
         .with_untracked(|p| p.get("id"))
         .and_then(|s| Uuid::parse_str(&s).ok());
     let order = Resource::new_blocking(
         move || id,
-        |id| async move {
+        move |id| async move {
             match id {
-                Some(id) => get_order(id).await,
+                Some(id) => get_order(id, returning).await,
                 None => Err(ApiError::NotFound),
             }
         },

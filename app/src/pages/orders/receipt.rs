@@ -10,7 +10,7 @@ use leptos_meta::{Meta, Title};
 pub fn ReceiptPage() -> impl IntoView {
     let l = use_shop().locale;
     let m = l.messages();
-    let (id, order) = super::order_resource();
+    let (id, order) = super::order_resource(false);
     let back = id.map(|i| format!("/orders/{i}/receipt")).unwrap_or_default();
     view! {
         <Meta name="robots" content="noindex" />

@@ -340,6 +340,34 @@ pub async fn apply_outcome(ctx: &AppContext, payment_id: Uuid, outcome: PaymentO
     Ok(())
 }
 
+/// Asks the provider about an order's newest open payment. For the page a customer comes back
+/// to from the provider's checkout: it shows what the provider says now, not what its webhook
+/// has or has not told us yet. The webhook that follows changes nothing.
+pub async fn refresh_from_provider(ctx: &AppContext, order_id: Uuid) -> Result<(), OrderError> {
+    let Some(payment) = sqlx::query!(
+        r#"SELECT id, provider_ref AS "provider_ref!" FROM payments
+           WHERE order_id = $1 AND provider = $2::text::payment_provider AND provider_ref IS NOT NULL
+             AND status IN ('pending', 'failed') AND NOT checkout_closed
+           ORDER BY created_at DESC LIMIT 1"#,
+        order_id,
+        ctx.payments.provider()
+    )
+    .fetch_optional(&ctx.pool)
+    .await?
+    else {
+        return Ok(());
+    };
+    match ctx.payments.outcome(&payment.provider_ref, None).await {
+        Ok(PaymentOutcome::Pending) => Ok(()),
+        Ok(outcome) => apply_outcome(ctx, payment.id, outcome).await,
+        Err(e) => {
+            // The page still shows what we know; the webhook or the reconciliation catches up.
+            tracing::warn!(order = %order_id, error = %e, "could not ask the payment provider");
+            Ok(())
+        }
+    }
+}
+
 /// The safety net for lost or late events: asks the provider about payments left pending, and
 /// delivers paid orders that were not delivered (a crash between payment and fulfilment).
 pub async fn reconcile(ctx: &AppContext) -> Result<u32, OrderError> {
