@@ -7,6 +7,7 @@ use app::ssr::orders::events;
 use app::ssr::payments::PaymentRef;
 use common::accounts::{post_form, session_cookie, sign_in};
 use common::demo_router_and_pool;
+use common::orders::{Deliveries, deliveries, esim_by_nickname};
 use serde_json::Value;
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -21,10 +22,7 @@ async fn demo_session(router: &axum::Router, email: &str) -> String {
 }
 
 async fn iphone(pool: &PgPool) -> Uuid {
-    sqlx::query_scalar("SELECT id FROM esim_profiles WHERE nickname = 'Anna''s iPhone'")
-        .fetch_one(pool)
-        .await
-        .unwrap()
+    esim_by_nickname(pool, "Anna's iPhone").await
 }
 
 /// Places a renewal of Anna's iPhone and returns (order id, payment id).
@@ -319,42 +317,7 @@ async fn the_same_event_twice_or_fifty_times_at_once_fulfils_once(pool: PgPool) 
         count(&pool, "SELECT count(*) FROM payment_events WHERE order_id = $1", order).await,
         1
     );
-    assert_eq!(
-        count(
-            &pool,
-            "SELECT count(*) FROM esim_bundles b JOIN order_lines l ON l.id = b.order_line_id WHERE l.order_id = $1",
-            order
-        )
-        .await,
-        1
-    );
-    assert_eq!(
-        count(
-            &pool,
-            "SELECT count(*) FROM ledger_transactions WHERE order_id = $1",
-            order
-        )
-        .await,
-        1
-    );
-    assert_eq!(
-        count(
-            &pool,
-            "SELECT count(*) FROM outbox_emails WHERE kind = 'order_receipt' AND $1::uuid IS NOT NULL",
-            order
-        )
-        .await,
-        1
-    );
-    assert_eq!(
-        count(
-            &pool,
-            "SELECT count(*) FROM order_transitions WHERE order_id = $1 AND to_status = 'fulfilled'",
-            order
-        )
-        .await,
-        1
-    );
+    assert_eq!(deliveries(&pool, order).await, Deliveries::ONCE);
 
     // An event for a payment nobody knows is stored, and ignored.
     let stranger =
@@ -412,23 +375,15 @@ async fn a_crash_between_payment_and_fulfilment_is_fulfilled_once_by_reconciliat
     a.unwrap();
     b.unwrap();
     assert_eq!(status(&pool, order).await, "fulfilled");
+    // The crash left the payment's ledger entry unwritten; reconciliation delivers, it does not pay.
+    let delivered = deliveries(&pool, order).await;
     assert_eq!(
-        count(
-            &pool,
-            "SELECT count(*) FROM esim_bundles b JOIN order_lines l ON l.id = b.order_line_id WHERE l.order_id = $1",
-            order
-        )
-        .await,
-        1
-    );
-    assert_eq!(
-        count(
-            &pool,
-            "SELECT count(*) FROM outbox_emails WHERE kind = 'order_receipt' AND $1::uuid IS NOT NULL",
-            order
-        )
-        .await,
-        1
+        (
+            delivered.bundles,
+            delivered.receipt_mails,
+            delivered.fulfilled_transitions
+        ),
+        (1, 1, 1)
     );
 }
 
@@ -764,7 +719,7 @@ async fn a_lookup_code_lets_a_customer_renew_that_esim_without_signing_in(pool: 
             .fetch_one(&pool)
             .await
             .unwrap();
-    let other = iphone_of(&pool, "Travel iPad").await;
+    let other = esim_by_nickname(&pool, "Travel iPad").await;
     let asked = post_form(
         &router,
         HOST,
@@ -846,14 +801,6 @@ async fn a_lookup_code_lets_a_customer_renew_that_esim_without_signing_in(pool: 
         email, "anna@demo.roamdesk.test",
         "the receipt goes to the address on file"
     );
-}
-
-async fn iphone_of(pool: &PgPool, nickname: &str) -> Uuid {
-    sqlx::query_scalar("SELECT id FROM esim_profiles WHERE nickname = $1")
-        .bind(nickname)
-        .fetch_one(pool)
-        .await
-        .unwrap()
 }
 
 #[sqlx::test(migrations = "../migrations")]

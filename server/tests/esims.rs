@@ -4,6 +4,7 @@ mod common;
 use app::ssr::provider::{AllocateProfile, ApplyBundle, EsimProvider, ProviderError, builtin::BuiltinProvider};
 use axum::body::Body;
 use common::accounts::{create_account, create_other_storefront, post_form, session_cookie, sign_in};
+use common::orders::esim_by_nickname;
 use common::{demo_router_and_pool, get, send};
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -15,14 +16,6 @@ async fn demo_session(router: &axum::Router, email: &str) -> String {
     let answer = sign_in(router, HOST, email, DEMO_PASSWORD).await;
     assert_eq!(answer.status, 200, "{}", answer.body);
     session_cookie(&answer).unwrap()
-}
-
-async fn esim_id(pool: &PgPool, nickname: &str) -> Uuid {
-    sqlx::query_scalar("SELECT id FROM esim_profiles WHERE nickname = $1")
-        .bind(nickname)
-        .fetch_one(pool)
-        .await
-        .unwrap()
 }
 
 async fn page(router: &axum::Router, path: &str, cookie: Option<&str>) -> common::Answer {
@@ -37,7 +30,7 @@ async fn page(router: &axum::Router, path: &str, cookie: Option<&str>) -> common
 async fn the_owner_sees_usage_and_the_activation_code_uncached(pool: PgPool) {
     let (router, pool) = demo_router_and_pool(pool).await;
     let anna = demo_session(&router, "anna@demo.roamdesk.test").await;
-    let ipad = esim_id(&pool, "Travel iPad").await;
+    let ipad = esim_by_nickname(&pool, "Travel iPad").await;
 
     let list = page(&router, "/esims", Some(&anna)).await;
     assert_eq!(list.status, 200);
@@ -87,7 +80,7 @@ async fn the_owner_sees_usage_and_the_activation_code_uncached(pool: PgPool) {
 async fn another_customer_gets_404_for_pages_and_server_functions(pool: PgPool) {
     let (router, pool) = demo_router_and_pool(pool).await;
     let ben = demo_session(&router, "ben@demo.roamdesk.test").await;
-    let ipad = esim_id(&pool, "Travel iPad").await;
+    let ipad = esim_by_nickname(&pool, "Travel iPad").await;
     let id = ipad.to_string();
     for path in [format!("/esims/{id}"), format!("/esims/{id}/install")] {
         let answer = page(&router, &path, Some(&ben)).await;
@@ -138,7 +131,7 @@ async fn another_customer_gets_404_for_pages_and_server_functions(pool: PgPool) 
 #[sqlx::test(migrations = "../migrations")]
 async fn staff_see_their_own_storefronts_esims_only(pool: PgPool) {
     let (router, pool) = demo_router_and_pool(pool).await;
-    let ipad = esim_id(&pool, "Travel iPad").await.to_string();
+    let ipad = esim_by_nickname(&pool, "Travel iPad").await.to_string();
     let agent = demo_session(&router, "agent@demo.roamdesk.test").await;
     let answer = post_form(
         &router,
@@ -171,7 +164,7 @@ async fn staff_see_their_own_storefronts_esims_only(pool: PgPool) {
 async fn owners_name_their_esims(pool: PgPool) {
     let (router, pool) = demo_router_and_pool(pool).await;
     let anna = demo_session(&router, "anna@demo.roamdesk.test").await;
-    let ipad = esim_id(&pool, "Travel iPad").await;
+    let ipad = esim_by_nickname(&pool, "Travel iPad").await;
     let id = ipad.to_string();
     let ok = post_form(
         &router,

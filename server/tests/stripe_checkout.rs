@@ -7,6 +7,7 @@ use app::ssr::AppContext;
 use app::ssr::orders::events;
 use app::ssr::payments::stripe_gateway::StripeGateway;
 use common::accounts::{post_form, session_cookie, sign_in};
+use common::orders::{Deliveries, deliveries, esim_by_nickname};
 use common::stripe::{Emulator, SECRET_KEY, WEBHOOK_SECRET, eventually, serve};
 use serde_json::Value;
 use sqlx::PgPool;
@@ -63,10 +64,7 @@ impl Shop {
 
     /// Places a renewal of Anna's iPhone; returns the order and the Checkout Session id.
     async fn place_renewal(&self, cookie: &str, promo: &str, key: &str) -> (Uuid, String) {
-        let esim: Uuid = sqlx::query_scalar("SELECT id FROM esim_profiles WHERE nickname = 'Anna''s iPhone'")
-            .fetch_one(&self.pool)
-            .await
-            .unwrap();
+        let esim = esim_by_nickname(&self.pool, "Anna's iPhone").await;
         let answer = post_form(
             &self.router,
             HOST,
@@ -116,26 +114,8 @@ impl Shop {
         sqlx::query_scalar(sql).bind(id).fetch_one(&self.pool).await.unwrap()
     }
 
-    async fn deliveries(&self, order: Uuid) -> (i64, i64, i64, i64) {
-        (
-            self.count(
-                "SELECT count(*) FROM esim_bundles b JOIN order_lines l ON l.id = b.order_line_id WHERE l.order_id = $1",
-                order,
-            )
-            .await,
-            self.count(
-                "SELECT count(*) FROM outbox_emails WHERE kind = 'order_receipt' AND dedupe_key = 'order:' || $1::text || ':receipt'",
-                order,
-            )
-            .await,
-            self.count("SELECT count(*) FROM ledger_transactions WHERE order_id = $1", order)
-                .await,
-            self.count(
-                "SELECT count(*) FROM order_transitions WHERE order_id = $1 AND to_status = 'fulfilled'",
-                order,
-            )
-            .await,
-        )
+    async fn deliveries(&self, order: Uuid) -> Deliveries {
+        deliveries(&self.pool, order).await
     }
 
     /// A Checkout Session no order knows, expired: its event is the last in the emulator's
@@ -232,7 +212,7 @@ async fn a_stripe_checkout_is_fulfilled_once_however_often_its_webhook_arrives(p
             .await
             .unwrap();
     assert_eq!(method, "Visa ···4242");
-    assert_eq!(shop.deliveries(order).await, (1, 1, 1, 1));
+    assert_eq!(shop.deliveries(order).await, Deliveries::ONCE);
 
     // Stripe delivers the completion twice more.
     let completed: String = sqlx::query_scalar(
@@ -299,7 +279,7 @@ async fn a_stripe_checkout_is_fulfilled_once_however_often_its_webhook_arrives(p
     for t in tasks {
         assert_eq!(t.await.unwrap(), 200);
     }
-    assert_eq!(shop.deliveries(order).await, (1, 1, 1, 1));
+    assert_eq!(shop.deliveries(order).await, Deliveries::ONCE);
     assert_eq!(shop.status(order).await, "fulfilled");
     shop.close().await;
 }
@@ -365,7 +345,7 @@ async fn a_declined_card_on_stripe_changes_nothing_and_a_new_attempt_closes_the_
     })
     .await;
     assert_eq!(shop.status(order).await, "awaiting_payment");
-    assert_eq!(shop.deliveries(order).await, (0, 0, 0, 0));
+    assert_eq!(shop.deliveries(order).await, Deliveries::NONE);
     // The order page says what happened.
     let page = common::send(
         &shop.router,
@@ -399,7 +379,7 @@ async fn a_declined_card_on_stripe_changes_nothing_and_a_new_attempt_closes_the_
     let (status, body) = shop.emulator.complete(&second, PAYS).await;
     assert_eq!(status, 200, "{body}");
     shop.wait_for_status(order, "fulfilled").await;
-    assert_eq!(shop.deliveries(order).await, (1, 1, 1, 1));
+    assert_eq!(shop.deliveries(order).await, Deliveries::ONCE);
     shop.close().await;
 }
 
@@ -445,11 +425,11 @@ async fn a_server_killed_before_fulfilment_fulfils_once_after_restart(pool: PgPo
     let _ = stop.send(true);
     a.await.unwrap();
     b.await.unwrap();
-    assert_eq!(shop.deliveries(stored_order).await, (1, 1, 1, 1));
-    assert_eq!(shop.deliveries(lost_order).await, (1, 1, 1, 1));
+    assert_eq!(shop.deliveries(stored_order).await, Deliveries::ONCE);
+    assert_eq!(shop.deliveries(lost_order).await, Deliveries::ONCE);
     // And a later reconciliation finds nothing more to do.
     assert_eq!(events::reconcile(&restarted).await.unwrap(), 0);
-    assert_eq!(shop.deliveries(lost_order).await, (1, 1, 1, 1));
+    assert_eq!(shop.deliveries(lost_order).await, Deliveries::ONCE);
     shop.close().await;
 }
 
@@ -541,6 +521,6 @@ async fn the_page_a_customer_returns_to_asks_stripe_before_the_webhook_is_handle
     );
     // The webhooks handled afterwards change nothing.
     events::process_pending(&shop.ctx, 100).await.unwrap();
-    assert_eq!(shop.deliveries(order).await, (1, 1, 1, 1));
+    assert_eq!(shop.deliveries(order).await, Deliveries::ONCE);
     shop.close().await;
 }

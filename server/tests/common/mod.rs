@@ -12,6 +12,7 @@ use sqlx::PgPool;
 use tower::ServiceExt;
 
 pub mod accounts;
+pub mod orders;
 pub mod stripe;
 
 /// The key tests sign usage-feed requests with.

@@ -5,3 +5,4 @@ pub mod cards;
 pub mod install;
 pub mod lookup;
 pub mod qr;
+pub mod running_plan;

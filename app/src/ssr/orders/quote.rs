@@ -55,8 +55,6 @@ pub async fn quote(
             }
             let e = sqlx::query!(
                 r#"SELECT p.iccid, p.nickname, p.installed_at IS NOT NULL AS "installed!",
-                          (SELECT max(expires_at) FROM esim_bundles b WHERE b.esim_id = p.id AND b.status = 'active'
-                             AND b.expires_at > now()) AS "current_expiry: DateTime<Utc>",
                           (SELECT sum(data_remaining_mb) FROM esim_bundles b WHERE b.esim_id = p.id
                              AND b.status IN ('active', 'pending') AND (b.expires_at IS NULL OR b.expires_at > now()))::bigint AS data_left
                    FROM esim_profiles p WHERE p.id = $1 AND p.storefront_id = $2"#,
@@ -67,9 +65,10 @@ pub async fn quote(
             .await?
             .ok_or(OrderError::NotFound)?;
             let tail = e.iccid[e.iccid.len().saturating_sub(5)..].to_string();
+            let current_expiry = crate::ssr::esims::running_plan::running_plan_end(&mut *conn, esim_id).await?;
             (
                 Some(e.nickname.unwrap_or(format!("eSIM ···{tail}"))),
-                e.current_expiry,
+                current_expiry,
                 e.installed,
                 e.data_left,
             )

@@ -94,13 +94,7 @@ impl EsimProvider for BuiltinProvider {
         .fetch_optional(&mut *tx)
         .await?
         .ok_or(ProviderError::IncompatiblePlan)?;
-        let current_expiry = sqlx::query_scalar!(
-            r#"SELECT max(expires_at) AS "e: DateTime<Utc>" FROM esim_bundles
-               WHERE esim_id = $1 AND status = 'active' AND expires_at > now()"#,
-            req.esim_id
-        )
-        .fetch_one(&mut *tx)
-        .await?;
+        let current_expiry = crate::ssr::esims::running_plan::running_plan_end(&mut tx, req.esim_id).await?;
         let rule = crate::domain::plan::ValidityStart::from_code(&plan.rule)
             .unwrap_or(crate::domain::plan::ValidityStart::OnFirstUse);
         let (starts, expires) = crate::domain::order::renewal_window(
