@@ -524,3 +524,85 @@ async fn the_page_a_customer_returns_to_asks_stripe_before_the_webhook_is_handle
     assert_eq!(shop.deliveries(order).await, Deliveries::ONCE);
     shop.close().await;
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_refund_stripe_did_not_answer_is_sent_again_with_the_same_key_and_happens_once(pool: PgPool) {
+    use app::ssr::orders::{OrderError, refund};
+    let shop = Shop::open(pool, true).await;
+    let anna = shop.customer("anna@demo.roamdesk.test").await;
+    let (order, session) = shop.place_renewal(&anna, "", "stripe-key-7").await;
+    assert_eq!(shop.emulator.complete(&session, PAYS).await.0, 200);
+    shop.wait_for_status(order, "fulfilled").await;
+
+    // Stripe unreachable: the refund stays pending, and its amount stays reserved.
+    let nowhere = StripeGateway::new(SECRET_KEY, WEBHOOK_SECRET, Some("http://127.0.0.1:9/")).unwrap();
+    let cut_off = AppContext::new(shop.pool.clone()).with_payments(Arc::new(nowhere));
+    let answer = refund::refund(&cut_off, order, 150, "network trouble", None).await;
+    assert!(matches!(answer, Err(OrderError::RefundPending)), "{answer:?}");
+    let (refund_id, status): (Uuid, String) =
+        sqlx::query_as("SELECT id, status::text FROM refunds WHERE order_id = $1")
+            .bind(order)
+            .fetch_one(&shop.pool)
+            .await
+            .unwrap();
+    assert_eq!(status, "pending");
+    let reserved: i64 =
+        sqlx::query_scalar("SELECT refunded_minor FROM payments WHERE order_id = $1 AND status = 'succeeded'")
+            .bind(order)
+            .fetch_one(&shop.pool)
+            .await
+            .unwrap();
+    assert_eq!(reserved, 150);
+
+    // Suppose Stripe did refund and only its answer was lost.
+    let gateway = StripeGateway::new(SECRET_KEY, WEBHOOK_SECRET, Some(&shop.emulator.base)).unwrap();
+    use app::ssr::payments::PaymentGateway;
+    let money = app::domain::money::Money::new(150, app::domain::money::Currency::from_code("USD").unwrap());
+    gateway
+        .refund(&session, money, &format!("refund:{refund_id}"))
+        .await
+        .unwrap();
+
+    // The reconciliation sends it again, with the same key: Stripe replays, nothing more is refunded.
+    sqlx::query("UPDATE refunds SET created_at = now() - interval '2 minutes' WHERE id = $1")
+        .bind(refund_id)
+        .execute(&shop.pool)
+        .await
+        .unwrap();
+    let (a, b) = tokio::join!(refund::retry_pending(&shop.ctx), refund::retry_pending(&shop.ctx));
+    assert!(a.unwrap() + b.unwrap() >= 1);
+    let status: String = sqlx::query_scalar("SELECT status::text FROM refunds WHERE id = $1")
+        .bind(refund_id)
+        .fetch_one(&shop.pool)
+        .await
+        .unwrap();
+    assert_eq!(status, "succeeded");
+    let (_, body) = shop.emulator.get(&format!("/v1/checkout/sessions/{session}")).await;
+    let intent = serde_json::from_str::<Value>(&body).unwrap()["payment_intent"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let (_, body) = shop
+        .emulator
+        .get(&format!("/v1/payment_intents/{intent}?expand[]=latest_charge"))
+        .await;
+    let charge = &serde_json::from_str::<Value>(&body).unwrap()["latest_charge"];
+    assert_eq!(charge["amount_refunded"], 150, "{body}");
+    assert_eq!(shop.status(order).await, "partially_refunded");
+    let refund_entries: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM ledger_transactions WHERE order_id = $1 AND kind = 'refund'")
+            .bind(order)
+            .fetch_one(&shop.pool)
+            .await
+            .unwrap();
+    assert_eq!(refund_entries, 1);
+    let mails: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM outbox_emails WHERE kind = 'refund_issued' AND dedupe_key = 'refund:' || $1::text",
+    )
+    .bind(refund_id)
+    .fetch_one(&shop.pool)
+    .await
+    .unwrap();
+    assert_eq!(mails, 1);
+    shop.close().await;
+}

@@ -392,6 +392,7 @@ pub async fn reconcile(ctx: &AppContext) -> Result<u32, OrderError> {
         }
     }
     moved += super::create::cancel_abandoned(&ctx.pool).await?;
+    moved += super::refund::retry_pending(ctx).await?;
     let undelivered = sqlx::query_scalar!("SELECT id FROM orders WHERE status = 'paid' ORDER BY updated_at LIMIT 100")
         .fetch_all(&ctx.pool)
         .await?;

@@ -30,6 +30,12 @@ pub enum OrderError {
     Refund(&'static str),
     #[error("payment provider: {0}")]
     Payment(String),
+    /// The payment provider said no (a refund above what it holds, a closed account…).
+    #[error("the payment provider refused: {0}")]
+    ProviderRefused(String),
+    /// The provider did not answer a refund; it stays reserved and is sent again.
+    #[error("the refund awaits the payment provider's answer")]
+    RefundPending,
     /// A checkout that was to be closed had been paid meanwhile.
     #[error("the order was paid meanwhile")]
     PaidMeanwhile,
@@ -47,6 +53,11 @@ impl From<OrderError> for ApiError {
             OrderError::NotPriced | OrderError::NotCompatible => ApiError::BadRequest(e.to_string()),
             OrderError::Refund(why) => ApiError::BadRequest(why.to_string()),
             OrderError::BadTransition { .. } => ApiError::BadRequest(e.to_string()),
+            OrderError::ProviderRefused(why) => ApiError::BadRequest(format!("The payment provider refused: {why}")),
+            OrderError::RefundPending => ApiError::BadRequest(
+                "The payment provider did not answer. The refund is kept and sent again automatically; reload this page in a minute."
+                    .into(),
+            ),
             OrderError::PaidMeanwhile => {
                 ApiError::BadRequest("This order has just been paid. Reload the page to see it.".into())
             }

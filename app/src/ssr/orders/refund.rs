@@ -1,5 +1,7 @@
 //! Refunds, full or partial, never more than was paid: the amount is reserved on the payment
 //! under a row lock before the provider is asked, so two refunds at once cannot overshoot.
+//! A provider that does not answer may still have refunded: the refund then stays pending,
+//! reserved, and is sent again with the same idempotency key until the provider says yes or no.
 use super::{OrderError, ledger, transition};
 use crate::domain::locale::Locale;
 use crate::domain::money::{Currency, Money};
@@ -7,6 +9,7 @@ use crate::domain::order::OrderStatus;
 use crate::ssr::AppContext;
 use crate::ssr::mail::outbox::{self, NewMail};
 use crate::ssr::mail::templates::{MailContent, render};
+use crate::ssr::payments::GatewayError;
 use uuid::Uuid;
 
 pub async fn refund(
@@ -35,13 +38,18 @@ pub async fn refund(
         return Err(OrderError::Refund("only a paid order can be refunded"));
     }
     let payment = sqlx::query!(
-        r#"SELECT id, provider_ref, amount_minor, refunded_minor, currency FROM payments
+        r#"SELECT id, provider::text AS "provider!", amount_minor, refunded_minor, currency FROM payments
            WHERE order_id = $1 AND status = 'succeeded' ORDER BY created_at DESC LIMIT 1 FOR UPDATE"#,
         order_id
     )
     .fetch_optional(&mut *tx)
     .await?
     .ok_or(OrderError::Refund("the order has no completed payment"))?;
+    if payment.provider != ctx.payments.provider() {
+        return Err(OrderError::Refund(
+            "this payment was taken by another payment provider than the one configured now",
+        ));
+    }
     if amount_minor > payment.amount_minor - payment.refunded_minor {
         return Err(OrderError::Refund(
             "a refund cannot exceed what was paid and not yet refunded",
@@ -67,10 +75,28 @@ pub async fn refund(
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
+    send(ctx, refund_id).await
+}
 
-    let currency = Currency::from_code(&payment.currency).ok_or(OrderError::NotPriced)?;
+/// Asks the provider for a reserved refund and records its answer. Safe to repeat: the
+/// provider sees the same idempotency key, and only the first answer is recorded.
+pub async fn send(ctx: &AppContext, refund_id: Uuid) -> Result<Uuid, OrderError> {
+    let pending = sqlx::query!(
+        r#"SELECT r.order_id, r.payment_id, r.amount_minor, r.currency, r.reason, p.provider_ref
+           FROM refunds r JOIN payments p ON p.id = r.payment_id
+           WHERE r.id = $1 AND r.status = 'pending'"#,
+        refund_id
+    )
+    .fetch_optional(&ctx.pool)
+    .await?;
+    let Some(pending) = pending else {
+        return Ok(refund_id);
+    };
+    let (order_id, payment_id, amount_minor) = (pending.order_id, pending.payment_id, pending.amount_minor);
+    let reason = pending.reason.as_str();
+    let currency = Currency::from_code(&pending.currency).ok_or(OrderError::NotPriced)?;
     let amount = Money::new(amount_minor, currency);
-    let provider_ref = payment.provider_ref.unwrap_or_default();
+    let provider_ref = pending.provider_ref.unwrap_or_default();
     match ctx
         .payments
         .refund(&provider_ref, amount, &format!("refund:{refund_id}"))
@@ -78,20 +104,24 @@ pub async fn refund(
     {
         Ok(refund_ref) => {
             let mut tx = ctx.pool.begin().await?;
-            sqlx::query!(
-                "UPDATE refunds SET status = 'succeeded', provider_ref = $2, updated_at = now() WHERE id = $1",
+            let first = sqlx::query!(
+                "UPDATE refunds SET status = 'succeeded', provider_ref = $2, updated_at = now() WHERE id = $1 AND status = 'pending'",
                 refund_id,
                 refund_ref
             )
             .execute(&mut *tx)
             .await?;
+            if first.rows_affected() == 0 {
+                // Another attempt recorded this refund already.
+                return Ok(refund_id);
+            }
             let o = sqlx::query!(
                 r#"SELECT o.storefront_id, s.slug, s.name, s.host, o.order_number, o.email, o.language,
                           p.amount_minor, p.refunded_minor, p.provider::text AS "provider!"
                    FROM orders o JOIN storefronts s ON s.id = o.storefront_id JOIN payments p ON p.id = $2
                    WHERE o.id = $1"#,
                 order_id,
-                payment.id
+                payment_id
             )
             .fetch_one(&mut *tx)
             .await?;
@@ -100,7 +130,7 @@ pub async fn refund(
                 ledger::Posting {
                     storefront_id: o.storefront_id,
                     order_id,
-                    payment_id: payment.id,
+                    payment_id,
                     kind: "refund",
                     memo: reason,
                     idempotency_key: format!("refund:{refund_id}"),
@@ -138,23 +168,47 @@ pub async fn refund(
             tx.commit().await?;
             Ok(refund_id)
         }
-        Err(e) => {
+        Err(GatewayError::Refused(why)) => {
             let mut tx = ctx.pool.begin().await?;
-            sqlx::query!(
-                "UPDATE refunds SET status = 'failed', updated_at = now() WHERE id = $1",
+            let failed = sqlx::query!(
+                "UPDATE refunds SET status = 'failed', updated_at = now() WHERE id = $1 AND status = 'pending'",
                 refund_id
             )
             .execute(&mut *tx)
             .await?;
-            sqlx::query!(
-                "UPDATE payments SET refunded_minor = refunded_minor - $2 WHERE id = $1",
-                payment.id,
-                amount_minor
-            )
-            .execute(&mut *tx)
-            .await?;
+            if failed.rows_affected() == 1 {
+                sqlx::query!(
+                    "UPDATE payments SET refunded_minor = refunded_minor - $2 WHERE id = $1",
+                    payment_id,
+                    amount_minor
+                )
+                .execute(&mut *tx)
+                .await?;
+            }
             tx.commit().await?;
-            Err(OrderError::Payment(e.to_string()))
+            Err(OrderError::ProviderRefused(why))
+        }
+        Err(GatewayError::Unavailable(why)) => {
+            tracing::warn!(refund = %refund_id, error = %why, "the payment provider did not answer a refund; it will be sent again");
+            Err(OrderError::RefundPending)
         }
     }
+}
+
+/// For the reconciliation: refunds the provider did not answer, sent again after a minute.
+pub async fn retry_pending(ctx: &AppContext) -> Result<u32, OrderError> {
+    let stuck = sqlx::query_scalar!(
+        "SELECT id FROM refunds WHERE status = 'pending' AND created_at < now() - interval '1 minute'
+         ORDER BY created_at LIMIT 100"
+    )
+    .fetch_all(&ctx.pool)
+    .await?;
+    let mut done = 0;
+    for id in stuck {
+        match send(ctx, id).await {
+            Ok(_) | Err(OrderError::ProviderRefused(_)) => done += 1,
+            Err(e) => tracing::warn!(refund = %id, error = %e, "a pending refund is still unanswered"),
+        }
+    }
+    Ok(done)
 }
