@@ -270,6 +270,22 @@ impl Quote {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn failures_say_what_happened_without_naming_fraud() {
+        let msg = |c| payment_failure_message(c, Locale::En);
+        assert_eq!(msg("stolen_card"), msg("generic_decline"));
+        assert!(msg("card_declined").contains("declined"));
+        assert!(msg("insufficient_funds").contains("insufficient funds"));
+        assert!(msg("incorrect_cvc").contains("security code"));
+        assert!(msg("payment_intent_authentication_failure").contains("3-D Secure"));
+        assert!(msg("something_new").contains("did not go through"));
+        for code in ["card_declined", "insufficient_funds", "expired_card", "incorrect_cvc", "authentication_required", "x"] {
+            assert!(payment_failure_message(code, Locale::En).contains("no money was taken"));
+            assert!(payment_failure_message(code, Locale::Ru).contains("не списаны"));
+            assert!(payment_failure_message(code, Locale::Zh).contains("未扣任何款项"));
+        }
+    }
     use chrono::TimeZone;
 
     fn usd(minor: i64) -> Money {
@@ -474,7 +490,9 @@ impl OrderView {
 /// What to tell a customer whose payment failed, by the provider's failure code.
 pub fn payment_failure_message(code: &str, l: Locale) -> &'static str {
     match code {
-        "card_declined" | "generic_decline" | "do_not_honor" => l.pick([
+        // Lost, stolen and fraud declines read as plain declines, as card networks ask.
+        "card_declined" | "generic_decline" | "do_not_honor" | "lost_card" | "stolen_card" | "fraudulent"
+        | "pickup_card" => l.pick([
             "Your card was declined, and no money was taken. Try again, or pay with another card or method.",
             "您的卡被拒绝，未扣任何款项。请重试，或换一张卡或其他支付方式。",
             "Банк отклонил карту, деньги не списаны. Попробуйте ещё раз или выберите другую карту или способ оплаты.",
@@ -488,6 +506,16 @@ pub fn payment_failure_message(code: &str, l: Locale) -> &'static str {
             "The card has expired, and no money was taken. Try another card.",
             "该卡已过期，未扣任何款项。请换一张卡。",
             "Срок действия карты истёк, деньги не списаны. Попробуйте другую карту.",
+        ]),
+        "incorrect_cvc" | "invalid_cvc" | "incorrect_number" | "invalid_number" => l.pick([
+            "The card number or security code was not right, and no money was taken. Check them and try again.",
+            "卡号或安全码不正确，未扣任何款项。请核对后重试。",
+            "Неверный номер карты или код безопасности, деньги не списаны. Проверьте их и попробуйте снова.",
+        ]),
+        "authentication_required" | "payment_intent_authentication_failure" => l.pick([
+            "Your bank's verification (3-D Secure) was not completed, and no money was taken. Try again and confirm the payment with your bank.",
+            "未完成银行验证（3-D Secure），未扣任何款项。请重试并在银行页面确认支付。",
+            "Подтверждение в банке (3-D Secure) не пройдено, деньги не списаны. Попробуйте снова и подтвердите платёж в банке.",
         ]),
         _ => l.pick([
             "The payment did not go through, and no money was taken. Try again, or choose another method.",
