@@ -280,7 +280,14 @@ mod tests {
         assert!(msg("incorrect_cvc").contains("security code"));
         assert!(msg("payment_intent_authentication_failure").contains("3-D Secure"));
         assert!(msg("something_new").contains("did not go through"));
-        for code in ["card_declined", "insufficient_funds", "expired_card", "incorrect_cvc", "authentication_required", "x"] {
+        for code in [
+            "card_declined",
+            "insufficient_funds",
+            "expired_card",
+            "incorrect_cvc",
+            "authentication_required",
+            "x",
+        ] {
             assert!(payment_failure_message(code, Locale::En).contains("no money was taken"));
             assert!(payment_failure_message(code, Locale::Ru).contains("не списаны"));
             assert!(payment_failure_message(code, Locale::Zh).contains("未扣任何款项"));
