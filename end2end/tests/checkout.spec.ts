@@ -52,6 +52,12 @@ test("renew with a promo code in TEST MODE: a decline changes nothing, then paym
   await expect(page.getByTestId("receipt")).toContainText("Roamdesk Travel Ltd");
   await expect(page.getByTestId("receipt-total")).toHaveText(total);
   await expect(page.getByTestId("receipt-payment")).toContainText("Visa ···4242");
+  // Its PDF, fetched with the browser's own session.
+  const pdfHref = (await page.getByTestId("receipt-pdf").getAttribute("href"))!;
+  const pdf = await page.request.get(pdfHref);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
 
   // The history lists the order, and its filter by status works.
   await page.goto("/orders");

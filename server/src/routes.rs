@@ -52,6 +52,10 @@ pub fn build_router(state: AppState) -> Router {
         .route("/webhooks/stripe", post(app::ssr::payments::webhook::receive_stripe))
         .route("/orders/export.csv", get(app::ssr::orders::history::export_csv))
         .route(
+            "/orders/{id}/receipt.pdf",
+            get(app::ssr::orders::receipt_download::receipt_pdf),
+        )
+        .route(
             "/operator/stock/upload",
             post(app::ssr::stock::upload::upload)
                 .layer(DefaultBodyLimit::max(app::ssr::stock::upload::MAX_UPLOAD_BYTES)),

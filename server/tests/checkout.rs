@@ -581,6 +581,69 @@ async fn the_history_filters_and_exports_only_the_callers_orders(pool: PgPool) {
     );
 }
 
+/// The text a PDF shows, read back with printpdf's parser (through the font's /ToUnicode map).
+fn pdf_text(bytes: &[u8]) -> String {
+    use printpdf::{PdfDocument, PdfParseOptions};
+    let doc = PdfDocument::parse(bytes, &PdfParseOptions::default(), &mut Vec::new()).expect("a readable PDF");
+    doc.extract_text().concat().join("\n")
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_pdf_receipt_is_the_receipt_page_for_the_same_people(pool: PgPool) {
+    let (router, pool) = demo_router_and_pool(pool).await;
+    let anna = demo_session(&router, "anna@demo.roamdesk.test").await;
+    let ben = demo_session(&router, "ben@demo.roamdesk.test").await;
+    let placed = place(&router, &pool, &anna, "", "key-pdf").await;
+    let payment = payment_id_from(&placed);
+    pay(&router, &anna, payment, "4242424242424242").await;
+    let order = order_of(&pool, payment).await;
+    let number: i64 = sqlx::query_scalar("SELECT order_number FROM orders WHERE id = $1")
+        .bind(order)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+
+    let download = |path: String, cookie: Option<String>| {
+        let router = router.clone();
+        async move {
+            let mut req = common::get(&path);
+            if let Some(c) = cookie {
+                req = req.header("cookie", c);
+            }
+            common::send(&router, req.body(axum::body::Body::empty()).unwrap()).await
+        }
+    };
+    let path = format!("/orders/{order}/receipt.pdf");
+
+    let mine = download(path.clone(), Some(anna.clone())).await;
+    assert_eq!(mine.status, 200, "{}", mine.body);
+    assert_eq!(mine.headers["content-type"], "application/pdf");
+    assert_eq!(mine.headers["cache-control"], "no-store");
+    assert!(mine.bytes.starts_with(b"%PDF-"));
+    let text = pdf_text(&mine.bytes);
+    for expected in [
+        format!("Receipt for order #{number}"),
+        "Roamdesk Travel Ltd".to_string(),
+        "Visa ···4242".to_string(),
+        "anna@demo.roamdesk.test".to_string(),
+    ] {
+        assert!(text.contains(&expected), "{expected:?} not in the PDF:\n{text}");
+    }
+
+    // The reader's language, as on the page: Chinese text survives the font subsetting.
+    let chinese = download(path.clone(), Some(format!("{anna}; rd_lang=zh"))).await;
+    assert_eq!(chinese.status, 200);
+    let text = pdf_text(&chinese.bytes);
+    assert!(text.contains(&format!("订单 #{number} 收据")), "{text}");
+
+    assert_eq!(download(path.clone(), Some(ben)).await.status, 404, "not Ben's order");
+    assert_eq!(download(path, None).await.status, 401, "strangers are asked to sign in");
+    let nonsense = download("/orders/not-an-order/receipt.pdf".into(), Some(anna.clone())).await;
+    assert_eq!(nonsense.status, 404);
+    let unknown = download(format!("/orders/{}/receipt.pdf", Uuid::new_v4()), Some(anna)).await;
+    assert_eq!(unknown.status, 404);
+}
+
 #[sqlx::test(migrations = "../migrations")]
 async fn cancelling_an_unpaid_order_gives_its_promo_use_back(pool: PgPool) {
     let (router, pool) = demo_router_and_pool(pool).await;

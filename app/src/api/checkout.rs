@@ -23,10 +23,7 @@ struct Buyer {
 
 #[cfg(feature = "ssr")]
 async fn lookup_grant(scope: &RequestScope) -> Result<Option<crate::ssr::esims::lookup::LookupGrant>, ApiError> {
-    Ok(session()?
-        .get::<crate::ssr::esims::lookup::LookupGrant>(crate::api::esims::LOOKUP_GRANT)
-        .await?
-        .filter(|g| g.until > chrono::Utc::now() && g.storefront_id == scope.storefront.id))
+    Ok(crate::ssr::esims::lookup::current_grant(&session()?, scope.storefront.id).await?)
 }
 
 /// The buyer, checked against the eSIM a renewal is for. A new eSIM needs an account.

@@ -131,10 +131,8 @@ pub async fn looked_up_esims() -> Result<LookupResult, ApiError> {
     no_store();
     let scope = request_scope()?;
     let session = session()?;
-    let grant = session
-        .get::<lookup::LookupGrant>(LOOKUP_GRANT)
+    let grant = lookup::current_grant(&session, scope.storefront.id)
         .await?
-        .filter(|g| g.until > chrono::Utc::now() && g.storefront_id == scope.storefront.id)
         .ok_or_else(|| respond_with(ApiError::Unauthorized))?;
     let pool = &scope.ctx.pool;
     let esims = cards::for_customer(pool, grant.customer_id, grant.esim_id, scope.locale)

@@ -10,5 +10,6 @@ pub mod money;
 pub mod order;
 pub mod plan;
 pub mod prefs;
+pub mod receipt;
 pub mod staff;
 pub mod stock_import;

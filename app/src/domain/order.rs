@@ -265,6 +265,19 @@ impl Quote {
     pub fn currency(&self) -> Currency {
         self.price.currency
     }
+
+    /// What the new bundle gives and when it runs, in words and exact dates where known.
+    pub fn validity_text(&self, l: Locale) -> String {
+        use super::locale::format_utc as when;
+        match (self.starts_at, self.expires_at) {
+            (Some(start), Some(end)) => match l {
+                Locale::En => format!("Valid from {} until {}.", when(start), when(end)),
+                Locale::Zh => format!("有效期：{} 至 {}。", when(start), when(end)),
+                Locale::Ru => format!("Действует с {} до {}.", when(start), when(end)),
+            },
+            _ => super::esim::validity_rule(self.validity_starts, self.validity_days, l),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -5,8 +5,6 @@ use crate::components::form::{FormError, use_form_action};
 use crate::components::use_shop;
 use crate::domain::esim::format_mb;
 use crate::domain::locale::Locale;
-use crate::domain::locale::format_utc as when;
-use crate::domain::order::Quote;
 use crate::error::ApiError;
 use crate::pages::account::query_param;
 use leptos::prelude::*;
@@ -111,18 +109,6 @@ fn RenewalChoice(esim: Uuid) -> impl IntoView {
     }
 }
 
-/// What the new bundle gives and when it runs, in words and exact dates where known.
-pub fn quote_validity(q: &Quote, l: Locale) -> String {
-    match (q.starts_at, q.expires_at) {
-        (Some(start), Some(end)) => match l {
-            Locale::En => format!("Valid from {} until {}.", when(start), when(end)),
-            Locale::Zh => format!("有效期：{} 至 {}。", when(start), when(end)),
-            Locale::Ru => format!("Действует с {} до {}.", when(start), when(end)),
-        },
-        _ => crate::domain::esim::validity_rule(q.validity_starts, q.validity_days, l),
-    }
-}
-
 #[component]
 fn QuoteView(offer: QuoteOffer, esim: Option<Uuid>, problem: Option<&'static str>) -> impl IntoView {
     let l = use_shop().locale;
@@ -176,7 +162,7 @@ fn QuoteView(offer: QuoteOffer, esim: Option<Uuid>, problem: Option<&'static str
             <ul class="mt-2 list-disc pl-5 text-sm text-slate-700">
                 <li data-testid="quote-data">{data}</li>
                 {extras.map(|e| view! { <li>{e}</li> })}
-                <li data-testid="quote-validity">{quote_validity(&q, l)}</li>
+                <li data-testid="quote-validity">{q.validity_text(l)}</li>
             </ul>
             <dl class="mt-4 flex flex-col gap-1 border-t border-slate-100 pt-3 text-sm">
                 <div class="flex justify-between"><dt>{l.pick(["Price", "价格", "Цена"])}</dt><dd class="tabular-nums">{q.price.format(l)}</dd></div>

@@ -62,7 +62,9 @@ pub async fn own_pool(pool: &PgPool) -> PgPool {
 pub struct Answer {
     pub status: StatusCode,
     pub headers: http::HeaderMap,
+    /// The body as text (lossy); `bytes` holds it exactly, for binary answers such as PDFs.
     pub body: String,
+    pub bytes: Vec<u8>,
 }
 
 pub async fn send(router: &Router, req: Request<Body>) -> Answer {
@@ -79,6 +81,7 @@ pub async fn send(router: &Router, req: Request<Body>) -> Answer {
         status,
         headers,
         body: String::from_utf8_lossy(&bytes).into_owned(),
+        bytes: bytes.to_vec(),
     }
 }
 

@@ -7,7 +7,6 @@ use crate::domain::locale::Locale;
 use crate::domain::locale::format_utc as when;
 use crate::domain::order::{OrderStatus, OrderView, payment_failure_message};
 use crate::pages::account::query_param;
-use crate::pages::checkout::quote_validity;
 use crate::pages::esims::refusal;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -171,7 +170,7 @@ fn OrderSections(order: OrderView, locale: Locale, returned: bool, staff_admin: 
             <section class=section>
                 <h2 class="font-semibold text-slate-900" data-testid="order-plan">{q.plan_name.clone()}</h2>
                 <p class="text-sm text-slate-600">{q.esim_name.clone().unwrap_or_else(|| l.pick(["New eSIM", "新 eSIM", "Новая eSIM"]).to_string())}</p>
-                <p class="mt-1 text-sm text-slate-700">{quote_validity(&q, l)}</p>
+                <p class="mt-1 text-sm text-slate-700">{q.validity_text(l)}</p>
                 <dl class="mt-3 flex flex-col gap-1 text-sm">
                     <div class="flex justify-between"><dt>{l.pick(["Price", "价格", "Цена"])}</dt><dd class="tabular-nums">{q.price.format(l)}</dd></div>
                     {(q.discount.amount_minor > 0).then(|| view! {

@@ -46,6 +46,17 @@ pub struct LookupGrant {
     pub until: chrono::DateTime<chrono::Utc>,
 }
 
+/// The session's grant for this storefront, if one is there and still current.
+pub async fn current_grant(
+    session: &tower_sessions::Session,
+    storefront_id: Uuid,
+) -> Result<Option<LookupGrant>, tower_sessions::session::Error> {
+    Ok(session
+        .get::<LookupGrant>(crate::api::esims::LOOKUP_GRANT)
+        .await?
+        .filter(|g| g.until > chrono::Utc::now() && g.storefront_id == storefront_id))
+}
+
 enum Identifier {
     Iccid(String),
     Phone(String),

@@ -8,6 +8,8 @@ pub mod history;
 pub mod ledger;
 pub mod quote;
 pub mod read;
+pub mod receipt_download;
+pub mod receipt_pdf;
 pub mod refund;
 pub mod transition;
 

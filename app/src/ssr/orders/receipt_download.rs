@@ -1,0 +1,128 @@
+//! `GET /orders/{id}/receipt.pdf`: the receipt page as a PDF, for exactly those who may see the
+//! page — the customer who owns the order, a code-verified lookup of that customer, or staff.
+use std::sync::{Arc, OnceLock};
+
+use axum::Extension;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use http::{HeaderValue, StatusCode, header};
+use tower_sessions::Session;
+use uuid::Uuid;
+
+use super::receipt_pdf::{self, ReceiptFont};
+use super::{OrderError, read};
+use crate::domain::receipt::ReceiptDocument;
+use crate::ssr::AppContext;
+use crate::ssr::auth::principal::principal_for_session;
+use crate::ssr::esims::lookup;
+use crate::ssr::shop_context::RequestShop;
+
+/// Loaded on the first download and kept: a few MB parsed once, shared by every request.
+/// A missing font disables PDF receipts (the printable page still works) rather than the shop.
+static FONT: OnceLock<Option<Arc<ReceiptFont>>> = OnceLock::new();
+
+fn font() -> Option<Arc<ReceiptFont>> {
+    FONT.get_or_init(|| {
+        let Some(path) = receipt_pdf::default_font_path() else {
+            tracing::error!(
+                "PDF receipts are off: no font found; install fonts-wqy-microhei or set ROAMDESK_RECEIPT_FONT"
+            );
+            return None;
+        };
+        match ReceiptFont::load(&path) {
+            Ok(font) => Some(Arc::new(font)),
+            Err(e) => {
+                tracing::error!(error = %e, "PDF receipts are off");
+                None
+            }
+        }
+    })
+    .clone()
+}
+
+pub async fn receipt_pdf(
+    State(ctx): State<AppContext>,
+    Extension(shop): Extension<RequestShop>,
+    session: Session,
+    Path(id): Path<String>,
+) -> Response {
+    // Anything that is not an order id is simply not an order here.
+    let Ok(order_id) = Uuid::parse_str(&id) else {
+        return not_found();
+    };
+    match render_for(&ctx, &shop, &session, order_id).await {
+        Ok(pdf) => {
+            let mut response = pdf.into_response();
+            let headers = response.headers_mut();
+            headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/pdf"));
+            // The file name carries only the order id, which the URL already shows.
+            if let Ok(disposition) = HeaderValue::from_str(&format!("inline; filename=\"receipt-{order_id}.pdf\"")) {
+                headers.insert(header::CONTENT_DISPOSITION, disposition);
+            }
+            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            response
+        }
+        Err(Refusal::SignIn) => (StatusCode::UNAUTHORIZED, "Sign in to download this receipt.").into_response(),
+        Err(Refusal::NotFound) => not_found(),
+        Err(Refusal::Unavailable) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "PDF receipts are not available right now. Open the receipt page and print it instead.",
+        )
+            .into_response(),
+        Err(Refusal::Internal(why)) => {
+            tracing::error!(error = %why, %order_id, "receipt PDF failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+enum Refusal {
+    SignIn,
+    NotFound,
+    Unavailable,
+    Internal(String),
+}
+
+fn not_found() -> Response {
+    (StatusCode::NOT_FOUND, "No such order.").into_response()
+}
+
+async fn render_for(
+    ctx: &AppContext,
+    shop: &RequestShop,
+    session: &Session,
+    order_id: Uuid,
+) -> Result<Vec<u8>, Refusal> {
+    let internal = |e: &dyn std::fmt::Display| Refusal::Internal(e.to_string());
+    let principal = principal_for_session(&ctx.pool, session)
+        .await
+        .map_err(|e| internal(&e))?;
+    let granted = lookup::current_grant(session, shop.storefront.id)
+        .await
+        .map_err(|e| internal(&e))?
+        .map(|g| g.customer_id);
+    let allowed = read::may_see(&ctx.pool, shop.storefront.id, order_id, principal.as_ref(), granted)
+        .await
+        .map_err(|e| internal(&e))?;
+    if !allowed {
+        // The same answers as the receipt page: strangers are asked to sign in, others learn nothing.
+        return Err(if principal.is_none() && granted.is_none() {
+            Refusal::SignIn
+        } else {
+            Refusal::NotFound
+        });
+    }
+    let order = match read::view(&ctx.pool, order_id).await {
+        Ok(order) => order,
+        Err(OrderError::NotFound) => return Err(Refusal::NotFound),
+        Err(e) => return Err(internal(&e)),
+    };
+    let doc = ReceiptDocument::for_order(&order, shop.shop.locale);
+    // Font loading and layout are CPU work: off the async threads.
+    tokio::task::spawn_blocking(move || {
+        let font = font().ok_or(Refusal::Unavailable)?;
+        receipt_pdf::render(&doc, &font).map_err(|e| internal(&e))
+    })
+    .await
+    .map_err(|e| internal(&e))?
+}
