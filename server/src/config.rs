@@ -24,6 +24,8 @@ pub struct Config {
     pub feed_secret: Option<String>,
     /// Stripe, when its key is set; otherwise the built-in TEST MODE provider takes payments.
     pub stripe: Option<StripeConfig>,
+    /// The font of PDF receipts; WenQuanYi Micro Hei from Debian when unset.
+    pub receipt_font: Option<std::path::PathBuf>,
 }
 
 #[derive(Clone)]
@@ -82,6 +84,7 @@ impl Config {
             trust_forwarded_for: parse("ROAMDESK_TRUST_FORWARDED_FOR", false, parse_bool)?,
             feed_secret: None,
             stripe: stripe_from_env()?,
+            receipt_font: non_empty("ROAMDESK_RECEIPT_FONT").map(Into::into),
         }
         .with_feed_secret(env::var("ROAMDESK_FEED_SECRET").ok()))
     }

@@ -61,6 +61,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .with_public_url(&config.public_url)
         .with_smtp_configured(config.smtp_url.is_some())
         .with_feed_secret(config.feed_secret.as_deref());
+    if let Some(font) = &config.receipt_font {
+        app_context = app_context.with_receipt_font(font);
+    }
     match &config.stripe {
         Some(stripe) => {
             let gateway = StripeGateway::new(&stripe.secret_key, &stripe.webhook_secret, stripe.api_base.as_deref())?;

@@ -645,6 +645,30 @@ async fn the_pdf_receipt_is_the_receipt_page_for_the_same_people(pool: PgPool) {
 }
 
 #[sqlx::test(migrations = "../migrations")]
+async fn without_a_usable_font_the_pdf_says_so_and_the_page_still_works(pool: PgPool) {
+    let (router, pool) = demo_router_and_pool(pool).await;
+    let anna = demo_session(&router, "anna@demo.roamdesk.test").await;
+    let placed = place(&router, &pool, &anna, "", "key-nofont").await;
+    let order = order_of(&pool, payment_id_from(&placed)).await;
+    // Cargo.toml is a file, but not a font.
+    let no_font = app::ssr::AppContext::new(pool.clone())
+        .with_receipt_font(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml")));
+    let router = common::router_with(no_font);
+    let get = |path: String| {
+        let router = router.clone();
+        let anna = anna.clone();
+        async move {
+            let req = common::get(&path).header("cookie", anna);
+            common::send(&router, req.body(axum::body::Body::empty()).unwrap()).await
+        }
+    };
+    let pdf = get(format!("/orders/{order}/receipt.pdf")).await;
+    assert_eq!(pdf.status, 503);
+    assert!(pdf.body.contains("print it instead"), "{}", pdf.body);
+    assert_eq!(get(format!("/orders/{order}/receipt")).await.status, 200);
+}
+
+#[sqlx::test(migrations = "../migrations")]
 async fn cancelling_an_unpaid_order_gives_its_promo_use_back(pool: PgPool) {
     let (router, pool) = demo_router_and_pool(pool).await;
     sqlx::query(

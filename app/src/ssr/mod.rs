@@ -48,6 +48,8 @@ pub struct AppContext {
     pub payments: std::sync::Arc<dyn payments::PaymentGateway>,
     /// The key the carrier signs usage-feed requests with; without it the feed answers 503.
     pub feed_secret: Option<std::sync::Arc<[u8]>>,
+    /// The font PDF receipts are set in.
+    pub receipt_font: std::sync::Arc<orders::receipt_pdf::ReceiptFontSource>,
 }
 
 impl AppContext {
@@ -59,6 +61,9 @@ impl AppContext {
             provider: std::sync::Arc::new(provider::builtin::BuiltinProvider::new(pool.clone())),
             feed_secret: None,
             payments: std::sync::Arc::new(payments::test_gateway::TestGateway),
+            receipt_font: std::sync::Arc::new(orders::receipt_pdf::ReceiptFontSource::new(
+                orders::receipt_pdf::INSTALLED_FONT,
+            )),
             pool,
         }
     }
@@ -80,6 +85,11 @@ impl AppContext {
 
     pub fn with_smtp_configured(mut self, configured: bool) -> AppContext {
         self.smtp_configured = configured;
+        self
+    }
+
+    pub fn with_receipt_font(mut self, path: &std::path::Path) -> AppContext {
+        self.receipt_font = std::sync::Arc::new(orders::receipt_pdf::ReceiptFontSource::new(path));
         self
     }
 }

@@ -57,7 +57,7 @@ fn Receipt(order: OrderView, locale: Locale) -> impl IntoView {
                     <p class="text-lg font-semibold text-slate-900">{r.shop_name}</p>
                     {r.seller_lines.into_iter().map(|line| view! { <p class="whitespace-pre-line text-slate-600">{line}</p> }).collect_view()}
                 </div>
-                <div class="text-right">
+                <div class="sm:text-right">
                     <h1 class="text-xl font-semibold text-slate-900">{r.title}</h1>
                     <p>{r.issued}</p>
                     <p class="text-slate-600">{r.customer}</p>

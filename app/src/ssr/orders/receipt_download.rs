@@ -1,7 +1,5 @@
 //! `GET /orders/{id}/receipt.pdf`: the receipt page as a PDF, for exactly those who may see the
 //! page — the customer who owns the order, a code-verified lookup of that customer, or staff.
-use std::sync::{Arc, OnceLock};
-
 use axum::Extension;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
@@ -9,36 +7,13 @@ use http::{HeaderValue, StatusCode, header};
 use tower_sessions::Session;
 use uuid::Uuid;
 
-use super::receipt_pdf::{self, ReceiptFont};
+use super::receipt_pdf;
 use super::{OrderError, read};
 use crate::domain::receipt::ReceiptDocument;
 use crate::ssr::AppContext;
 use crate::ssr::auth::principal::principal_for_session;
 use crate::ssr::esims::lookup;
 use crate::ssr::shop_context::RequestShop;
-
-/// Loaded on the first download and kept: a few MB parsed once, shared by every request.
-/// A missing font disables PDF receipts (the printable page still works) rather than the shop.
-static FONT: OnceLock<Option<Arc<ReceiptFont>>> = OnceLock::new();
-
-fn font() -> Option<Arc<ReceiptFont>> {
-    FONT.get_or_init(|| {
-        let Some(path) = receipt_pdf::default_font_path() else {
-            tracing::error!(
-                "PDF receipts are off: no font found; install fonts-wqy-microhei or set ROAMDESK_RECEIPT_FONT"
-            );
-            return None;
-        };
-        match ReceiptFont::load(&path) {
-            Ok(font) => Some(Arc::new(font)),
-            Err(e) => {
-                tracing::error!(error = %e, "PDF receipts are off");
-                None
-            }
-        }
-    })
-    .clone()
-}
 
 pub async fn receipt_pdf(
     State(ctx): State<AppContext>,
@@ -118,9 +93,10 @@ async fn render_for(
         Err(e) => return Err(internal(&e)),
     };
     let doc = ReceiptDocument::for_order(&order, shop.shop.locale);
+    let fonts = ctx.receipt_font.clone();
     // Font loading and layout are CPU work: off the async threads.
     tokio::task::spawn_blocking(move || {
-        let font = font().ok_or(Refusal::Unavailable)?;
+        let font = fonts.get().ok_or(Refusal::Unavailable)?;
         receipt_pdf::render(&doc, &font).map_err(|e| internal(&e))
     })
     .await

@@ -5,6 +5,7 @@
 //! subset. printpdf writes the /W widths and a /ToUnicode map for the glyphs it uses.
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
 use crate::domain::receipt::{ReceiptDocument, ReceiptRow};
 use allsorts::binary::read::ReadScope;
@@ -129,19 +130,45 @@ fn is_cjk(c: char) -> bool {
     matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}')
 }
 
-/// Default search list: env ROAMDESK_RECEIPT_FONT if set, else wqy-microhei.ttc, else a DejaVu fallback (which lacks CJK).
-pub fn default_font_path() -> Option<PathBuf> {
-    // An explicit setting is returned even if missing, so `load` reports the misconfiguration.
-    if let Some(p) = std::env::var_os("ROAMDESK_RECEIPT_FONT").filter(|p| !p.is_empty()) {
-        return Some(p.into());
+/// WenQuanYi Micro Hei from Debian's `fonts-wqy-microhei` (installed by `./run` and `./test`):
+/// Latin, Cyrillic and CJK in one face, which is what the three languages need.
+pub const INSTALLED_FONT: &str = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
+
+/// The receipt font, loaded on the first PDF and kept: a few MB parsed once, shared by every
+/// request. A font that cannot be used turns PDF receipts off (503, logged once) rather than the shop.
+pub struct ReceiptFontSource {
+    path: PathBuf,
+    loaded: OnceLock<Option<Arc<ReceiptFont>>>,
+}
+
+impl std::fmt::Debug for ReceiptFontSource {
+    // The parsed font is megabytes of tables; its path is what matters in a log.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ReceiptFontSource")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
     }
-    [
-        "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-    ]
-    .into_iter()
-    .map(PathBuf::from)
-    .find(|p| p.is_file())
+}
+
+impl ReceiptFontSource {
+    pub fn new(path: impl Into<PathBuf>) -> Self {
+        Self {
+            path: path.into(),
+            loaded: OnceLock::new(),
+        }
+    }
+
+    pub fn get(&self) -> Option<Arc<ReceiptFont>> {
+        self.loaded
+            .get_or_init(|| match ReceiptFont::load(&self.path) {
+                Ok(font) => Some(Arc::new(font)),
+                Err(e) => {
+                    tracing::error!(error = %e, "PDF receipts are off: install fonts-wqy-microhei or set ROAMDESK_RECEIPT_FONT");
+                    None
+                }
+            })
+            .clone()
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -331,7 +358,6 @@ mod tests {
     use super::*;
     use printpdf::PdfParseOptions;
 
-    const WQY: &str = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
     /// A one-page receipt with the subset font is ~20–30 KB; embedding the whole WenQuanYi face would be ~2 MB.
     const MAX_BYTES: usize = 150_000;
 
@@ -349,7 +375,7 @@ mod tests {
 
     /// `./test` and `./run` install the font; without it these tests fail rather than pass unseen.
     fn font() -> ReceiptFont {
-        ReceiptFont::load(Path::new(WQY))
+        ReceiptFont::load(Path::new(INSTALLED_FONT))
             .unwrap_or_else(|e| panic!("{e}: install the Debian package fonts-wqy-microhei"))
     }
 
