@@ -345,6 +345,105 @@ async fn the_same_event_twice_or_fifty_times_at_once_fulfils_once(pool: PgPool) 
     assert!(note.unwrap().contains("unknown payment"));
 }
 
+/// The TEST MODE checkout handles its own event before answering. When a worker got there first,
+/// it waits for that worker rather than skipping, so the order page it leads to is current
+/// (it once showed "Awaiting payment" after a successful payment).
+#[sqlx::test(migrations = "../migrations")]
+async fn the_test_checkout_waits_for_a_worker_holding_its_event_and_handles_it_once(pool: PgPool) {
+    let (router, pool) = demo_router_and_pool(pool).await;
+    let anna = demo_session(&router, "anna@demo.roamdesk.test").await;
+    let placed = place(&router, &pool, &anna, "", "key-held").await;
+    let payment = payment_id_from(&placed);
+    let order = order_of(&pool, payment).await;
+    let payment_ref: String = sqlx::query_scalar("SELECT provider_ref FROM payments WHERE id = $1")
+        .bind(payment)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    let ctx = app::ssr::AppContext::new(pool.clone());
+    let payload = serde_json::json!({ "payment_ref": payment_ref, "outcome": "succeeded", "card": "4242424242424242" });
+    let reference = PaymentRef::Provider(payment_ref.clone());
+    let held = |event: &'static str| {
+        let pool = pool.clone();
+        async move {
+            let mut worker = pool.begin().await.unwrap();
+            sqlx::query("SELECT id FROM payment_events WHERE event_id = $1 FOR UPDATE")
+                .bind(event)
+                .execute(&mut *worker)
+                .await
+                .unwrap();
+            worker
+        }
+    };
+    let process_now = |event: &'static str| {
+        let ctx = ctx.clone();
+        tokio::spawn(async move { events::process_event_now(&ctx, "test", event).await.unwrap() })
+    };
+    let attempts = |event: &'static str| {
+        let pool = pool.clone();
+        async move {
+            sqlx::query_scalar::<_, i32>("SELECT attempts FROM payment_events WHERE event_id = $1")
+                .bind(event)
+                .fetch_one(&pool)
+                .await
+                .unwrap()
+        }
+    };
+
+    // A worker holds the event and finishes it: the checkout waits, then leaves it alone.
+    events::record_event(
+        &pool,
+        "test",
+        "evt_held_done",
+        "payment.succeeded",
+        Some(&reference),
+        &payload,
+    )
+    .await
+    .unwrap();
+    let mut worker = held("evt_held_done").await;
+    let waiting = process_now("evt_held_done");
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert!(
+        !waiting.is_finished(),
+        "it waits for the worker instead of skipping the event"
+    );
+    sqlx::query("UPDATE payment_events SET processed_at = now(), attempts = attempts + 1 WHERE event_id = $1")
+        .bind("evt_held_done")
+        .execute(&mut *worker)
+        .await
+        .unwrap();
+    worker.commit().await.unwrap();
+    waiting.await.unwrap();
+    assert_eq!(attempts("evt_held_done").await, 1, "handled by the worker only");
+    assert_eq!(status(&pool, order).await, "awaiting_payment");
+
+    // A worker holds the event and lets go of it unfinished: the checkout handles it itself.
+    events::record_event(
+        &pool,
+        "test",
+        "evt_held_dropped",
+        "payment.succeeded",
+        Some(&reference),
+        &payload,
+    )
+    .await
+    .unwrap();
+    let worker = held("evt_held_dropped").await;
+    let waiting = process_now("evt_held_dropped");
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert!(!waiting.is_finished());
+    worker.rollback().await.unwrap();
+    waiting.await.unwrap();
+    assert_eq!(attempts("evt_held_dropped").await, 1);
+    assert_eq!(
+        status(&pool, order).await,
+        "fulfilled",
+        "current when the checkout answers"
+    );
+    assert_eq!(deliveries(&pool, order).await, Deliveries::ONCE);
+}
+
 #[sqlx::test(migrations = "../migrations")]
 async fn a_crash_between_payment_and_fulfilment_is_fulfilled_once_by_reconciliation(pool: PgPool) {
     let (router, pool) = demo_router_and_pool(pool).await;

@@ -334,8 +334,9 @@ pub async fn submit_test_payment(payment: Uuid, card: String) -> Result<String, 
     )
     .await
     .map_err(crate::ssr::RepoError::from)?;
-    // The worker would pick it up at once; handling it here too makes the order page current.
-    events::process_pending(&scope.ctx, 5)
+    // The worker picks it up at once too; handling it here (or waiting while the worker does)
+    // means the order page this answer leads to already shows the outcome.
+    events::process_event_now(&scope.ctx, "test", &event_id)
         .await
         .map_err(crate::ssr::RepoError::from)?;
     Ok(navigate_to(&format!("/orders/{order_id}")))

@@ -192,32 +192,66 @@ pub async fn process_pending(ctx: &AppContext, limit: u32) -> Result<u32, sqlx::
         else {
             break;
         };
-        let result = handle_event(ctx, &event.provider, &event.payload).await;
-        match result {
-            Ok(note) => {
-                sqlx::query!(
-                    "UPDATE payment_events SET processed_at = now(), attempts = attempts + 1, last_error = $2 WHERE id = $1",
-                    event.id,
-                    note
-                )
-                .execute(&mut *tx)
-                .await?;
-            }
-            Err(e) => {
-                tracing::warn!(event = event.id, error = %e, "processing a payment event failed; it will be retried");
-                sqlx::query!(
-                    "UPDATE payment_events SET attempts = attempts + 1, last_error = $2 WHERE id = $1",
-                    event.id,
-                    e.to_string()
-                )
-                .execute(&mut *tx)
-                .await?;
-            }
-        }
+        settle_locked(ctx, &mut tx, event.id, &event.provider, &event.payload).await?;
         tx.commit().await?;
         handled += 1;
     }
     Ok(handled)
+}
+
+/// Processes one stored event now, waiting for a worker that may hold it, so the answer to the
+/// test provider's checkout shows the outcome. An event already processed is left alone.
+pub async fn process_event_now(ctx: &AppContext, provider: &str, event_id: &str) -> Result<(), sqlx::Error> {
+    let mut tx = ctx.pool.begin().await?;
+    // FOR UPDATE waits for a worker's lock; PostgreSQL then re-checks `processed_at` on the row
+    // the worker left, so an event it finished meanwhile is skipped here.
+    let event = sqlx::query!(
+        r#"SELECT id, provider::text AS "provider!", payload FROM payment_events
+           WHERE provider = $1::text::payment_provider AND event_id = $2
+             AND processed_at IS NULL AND attempts < 20
+           FOR UPDATE"#,
+        provider,
+        event_id
+    )
+    .fetch_optional(&mut *tx)
+    .await?;
+    if let Some(event) = event {
+        settle_locked(ctx, &mut tx, event.id, &event.provider, &event.payload).await?;
+    }
+    tx.commit().await
+}
+
+/// Handles an event whose row `tx` holds locked, and records the result on it: processed (with a
+/// note when ignored), or one more failed attempt to retry later.
+async fn settle_locked(
+    ctx: &AppContext,
+    tx: &mut sqlx::Transaction<'_, sqlx::Postgres>,
+    id: i64,
+    provider: &str,
+    payload: &serde_json::Value,
+) -> Result<(), sqlx::Error> {
+    match handle_event(ctx, provider, payload).await {
+        Ok(note) => {
+            sqlx::query!(
+                "UPDATE payment_events SET processed_at = now(), attempts = attempts + 1, last_error = $2 WHERE id = $1",
+                id,
+                note
+            )
+            .execute(&mut **tx)
+            .await?;
+        }
+        Err(e) => {
+            tracing::warn!(event = id, error = %e, "processing a payment event failed; it will be retried");
+            sqlx::query!(
+                "UPDATE payment_events SET attempts = attempts + 1, last_error = $2 WHERE id = $1",
+                id,
+                e.to_string()
+            )
+            .execute(&mut **tx)
+            .await?;
+        }
+    }
+    Ok(())
 }
 
 /// Returns a note to keep with the event (why it was ignored), or an error to retry it.
