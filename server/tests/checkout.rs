@@ -736,6 +736,16 @@ async fn the_pdf_receipt_is_the_receipt_page_for_the_same_people(pool: PgPool) {
     assert!(text.contains(&format!("订单 #{number} 收据")), "{text}");
 
     assert_eq!(download(path.clone(), Some(ben)).await.status, 404, "not Ben's order");
+    // Another reseller's agent, their session replayed on this shop's host, is nobody here.
+    common::accounts::create_other_storefront(&pool).await;
+    common::accounts::create_account(&pool, "other", "agent@other.test", "agent").await;
+    let signed_in = sign_in(&router, "other.test", "agent@other.test", common::accounts::PASSWORD).await;
+    let other_agent = session_cookie(&signed_in).unwrap();
+    assert_eq!(
+        download(path.clone(), Some(other_agent)).await.status,
+        404,
+        "another shop's staff"
+    );
     assert_eq!(download(path, None).await.status, 401, "strangers are asked to sign in");
     let nonsense = download("/orders/not-an-order/receipt.pdf".into(), Some(anna.clone())).await;
     assert_eq!(nonsense.status, 404);

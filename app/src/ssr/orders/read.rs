@@ -34,7 +34,11 @@ pub async fn may_see(
         return Ok(false);
     }
     let owner = principal.is_some_and(|p| row.account_id == Some(p.id()));
-    let staff = principal.is_some_and(|p| p.role() >= Role::Agent);
+    // Staff of this order's shop, or an operator; never another reseller's staff, whatever
+    // session reaches this host.
+    let staff = principal.is_some_and(|p| {
+        p.role() == Role::Operator || (p.role() >= Role::Agent && p.storefront_id() == row.storefront_id)
+    });
     let granted = granted_customer.is_some() && granted_customer == row.customer_id;
     Ok(owner || staff || granted)
 }
