@@ -212,7 +212,7 @@ pub async fn place_order(
 async fn authorize_order(scope: &RequestScope, order_id: Uuid) -> Result<(), ApiError> {
     let principal = current_principal().await?;
     let granted = lookup_grant(scope).await?.map(|g| g.customer_id);
-    let ok = read::may_see(
+    let access = read::access(
         &scope.ctx.pool,
         scope.storefront.id,
         order_id,
@@ -221,14 +221,11 @@ async fn authorize_order(scope: &RequestScope, order_id: Uuid) -> Result<(), Api
     )
     .await
     .map_err(crate::ssr::RepoError::from)?;
-    if !ok {
-        return Err(respond_with(if principal.is_none() && granted.is_none() {
-            ApiError::Unauthorized
-        } else {
-            ApiError::NotFound
-        }));
+    match access {
+        read::OrderAccess::Allowed => Ok(()),
+        read::OrderAccess::SignInFirst => Err(respond_with(ApiError::Unauthorized)),
+        read::OrderAccess::NotFound => Err(respond_with(ApiError::NotFound)),
     }
-    Ok(())
 }
 
 /// An order the caller may see. `returning` is set on the page the customer comes back to from

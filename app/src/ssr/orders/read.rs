@@ -12,15 +12,30 @@ use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
-/// Whether the caller may see the order: its customer's account, a lookup grant for its
-/// customer, or staff of its storefront (operators: any). Anyone else gets "not found".
-pub async fn may_see(
+/// What an order's page (and its PDF) answers a caller.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OrderAccess {
+    Allowed,
+    /// Nobody is signed in and no lookup grant is held: ask them to sign in.
+    SignInFirst,
+    /// Anyone else learns nothing, not even that the order exists.
+    NotFound,
+}
+
+/// Who may see the order: its customer's account, a lookup grant for its customer, or staff of
+/// its storefront (operators: any).
+pub async fn access(
     pool: &PgPool,
     storefront_id: Uuid,
     order_id: Uuid,
     principal: Option<&Principal>,
     granted_customer: Option<Uuid>,
-) -> Result<bool, sqlx::Error> {
+) -> Result<OrderAccess, sqlx::Error> {
+    let refused = if principal.is_none() && granted_customer.is_none() {
+        OrderAccess::SignInFirst
+    } else {
+        OrderAccess::NotFound
+    };
     let Some(row) = sqlx::query!(
         "SELECT o.storefront_id, o.customer_id, c.account_id FROM orders o LEFT JOIN customers c ON c.id = o.customer_id WHERE o.id = $1",
         order_id
@@ -28,10 +43,10 @@ pub async fn may_see(
     .fetch_optional(pool)
     .await?
     else {
-        return Ok(false);
+        return Ok(refused);
     };
     if row.storefront_id != storefront_id {
-        return Ok(false);
+        return Ok(refused);
     }
     let owner = principal.is_some_and(|p| row.account_id == Some(p.id()));
     // Staff of this order's shop, or an operator; never another reseller's staff, whatever
@@ -40,7 +55,11 @@ pub async fn may_see(
         p.role() == Role::Operator || (p.role() >= Role::Agent && p.storefront_id() == row.storefront_id)
     });
     let granted = granted_customer.is_some() && granted_customer == row.customer_id;
-    Ok(owner || staff || granted)
+    Ok(if owner || staff || granted {
+        OrderAccess::Allowed
+    } else {
+        refused
+    })
 }
 
 pub async fn view(pool: &PgPool, order_id: Uuid) -> Result<OrderView, OrderError> {

@@ -7,8 +7,9 @@ use http::{HeaderValue, StatusCode, header};
 use tower_sessions::Session;
 use uuid::Uuid;
 
+use super::OrderError;
+use super::read::{self, OrderAccess};
 use super::receipt_pdf;
-use super::{OrderError, read};
 use crate::domain::receipt::ReceiptDocument;
 use crate::ssr::AppContext;
 use crate::ssr::auth::principal::principal_for_session;
@@ -76,16 +77,14 @@ async fn render_for(
         .await
         .map_err(|e| internal(&e))?
         .map(|g| g.customer_id);
-    let allowed = read::may_see(&ctx.pool, shop.storefront.id, order_id, principal.as_ref(), granted)
+    // The same answers as the receipt page.
+    match read::access(&ctx.pool, shop.storefront.id, order_id, principal.as_ref(), granted)
         .await
-        .map_err(|e| internal(&e))?;
-    if !allowed {
-        // The same answers as the receipt page: strangers are asked to sign in, others learn nothing.
-        return Err(if principal.is_none() && granted.is_none() {
-            Refusal::SignIn
-        } else {
-            Refusal::NotFound
-        });
+        .map_err(|e| internal(&e))?
+    {
+        OrderAccess::Allowed => {}
+        OrderAccess::SignInFirst => return Err(Refusal::SignIn),
+        OrderAccess::NotFound => return Err(Refusal::NotFound),
     }
     let order = match read::view(&ctx.pool, order_id).await {
         Ok(order) => order,
@@ -97,7 +96,7 @@ async fn render_for(
     // Font loading and layout are CPU work: off the async threads.
     tokio::task::spawn_blocking(move || {
         let font = fonts.get().ok_or(Refusal::Unavailable)?;
-        receipt_pdf::render(&doc, &font).map_err(|e| internal(&e))
+        receipt_pdf::render(&doc, font).map_err(|e| internal(&e))
     })
     .await
     .map_err(|e| internal(&e))?

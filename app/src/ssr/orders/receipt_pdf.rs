@@ -5,7 +5,7 @@
 //! subset. printpdf writes the /W widths and a /ToUnicode map for the glyphs it uses.
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use crate::domain::receipt::{ReceiptDocument, ReceiptRow};
 use allsorts::binary::read::ReadScope;
@@ -138,7 +138,7 @@ pub const INSTALLED_FONT: &str = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 /// request. A font that cannot be used turns PDF receipts off (503, logged once) rather than the shop.
 pub struct ReceiptFontSource {
     path: PathBuf,
-    loaded: OnceLock<Option<Arc<ReceiptFont>>>,
+    loaded: OnceLock<Option<ReceiptFont>>,
 }
 
 impl std::fmt::Debug for ReceiptFontSource {
@@ -158,16 +158,16 @@ impl ReceiptFontSource {
         }
     }
 
-    pub fn get(&self) -> Option<Arc<ReceiptFont>> {
+    pub fn get(&self) -> Option<&ReceiptFont> {
         self.loaded
             .get_or_init(|| match ReceiptFont::load(&self.path) {
-                Ok(font) => Some(Arc::new(font)),
+                Ok(font) => Some(font),
                 Err(e) => {
                     tracing::error!(error = %e, "PDF receipts are off: install fonts-wqy-microhei or set ROAMDESK_RECEIPT_FONT");
                     None
                 }
             })
-            .clone()
+            .as_ref()
     }
 }
 
