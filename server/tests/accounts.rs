@@ -272,7 +272,7 @@ async fn a_session_survives_a_server_restart(pool: PgPool) {
     });
     let viewer = viewer(&restarted, &cookie).await;
     assert!(viewer.contains("stay@example.com"), "{viewer}");
-    let page = get_page_with_cookie(&restarted, "/account", &cookie).await;
+    let page = common::get_page_as(&restarted, "/account", Some(&cookie)).await.body;
     assert!(
         page.contains("data-testid=\"account-page\""),
         "the account page renders for the session"
@@ -316,7 +316,9 @@ async fn deleting_an_account_anonymises_it_and_keeps_orders(pool: PgPool) {
     .execute(&pool)
     .await
     .unwrap();
-    let export = get_page_with_cookie(&router, "/api/account/export", &cookie).await;
+    let export = common::get_page_as(&router, "/api/account/export", Some(&cookie))
+        .await
+        .body;
     assert!(
         export.contains("leaving@example.com") && export.contains("\"order_number\":1"),
         "{export}"
@@ -371,14 +373,6 @@ async fn deleting_an_account_anonymises_it_and_keeps_orders(pool: PgPool) {
         422
     );
     assert_eq!(viewer(&router, &cookie).await.trim(), "null");
-}
-
-async fn get_page_with_cookie(router: &axum::Router, uri: &str, cookie: &str) -> String {
-    let req = common::get(uri)
-        .header("cookie", cookie)
-        .body(axum::body::Body::empty())
-        .unwrap();
-    common::send(router, req).await.body
 }
 
 async fn viewer(router: &axum::Router, cookie: &str) -> String {

@@ -177,11 +177,7 @@ async fn call(
     form: &[(&str, String)],
 ) -> common::Answer {
     if path == "/api/account/export" {
-        let mut req = common::get(path);
-        if let Some(c) = cookie {
-            req = req.header("cookie", c);
-        }
-        return common::send(router, req.body(axum::body::Body::empty()).unwrap()).await;
+        return common::get_page_as(router, path, cookie).await;
     }
     let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
     post_form(router, host, path, cookie, "203.0.113.77", &pairs).await

@@ -68,6 +68,23 @@ async fn status(pool: &PgPool, order: Uuid) -> String {
         .unwrap()
 }
 
+async fn order_number(pool: &PgPool, order: Uuid) -> i64 {
+    sqlx::query_scalar("SELECT order_number FROM orders WHERE id = $1")
+        .bind(order)
+        .fetch_one(pool)
+        .await
+        .unwrap()
+}
+
+/// The test provider's reference of a payment, as its events name it.
+async fn provider_ref(pool: &PgPool, payment: Uuid) -> String {
+    sqlx::query_scalar("SELECT provider_ref FROM payments WHERE id = $1")
+        .bind(payment)
+        .fetch_one(pool)
+        .await
+        .unwrap()
+}
+
 async fn count(pool: &PgPool, sql: &str, order: Uuid) -> i64 {
     sqlx::query_scalar(sql).bind(order).fetch_one(pool).await.unwrap()
 }
@@ -269,11 +286,7 @@ async fn the_same_event_twice_or_fifty_times_at_once_fulfils_once(pool: PgPool) 
     let placed = place(&router, &pool, &anna, "", "key-dupes111").await;
     let payment = payment_id_from(&placed);
     let order = order_of(&pool, payment).await;
-    let payment_ref: String = sqlx::query_scalar("SELECT provider_ref FROM payments WHERE id = $1")
-        .bind(payment)
-        .fetch_one(&pool)
-        .await
-        .unwrap();
+    let payment_ref = provider_ref(&pool, payment).await;
     let ctx = app::ssr::AppContext::new(pool.clone());
     let payload = serde_json::json!({ "payment_ref": payment_ref, "outcome": "succeeded", "card": "4242424242424242" });
 
@@ -355,11 +368,7 @@ async fn the_test_checkout_waits_for_a_worker_holding_its_event_and_handles_it_o
     let placed = place(&router, &pool, &anna, "", "key-held").await;
     let payment = payment_id_from(&placed);
     let order = order_of(&pool, payment).await;
-    let payment_ref: String = sqlx::query_scalar("SELECT provider_ref FROM payments WHERE id = $1")
-        .bind(payment)
-        .fetch_one(&pool)
-        .await
-        .unwrap();
+    let payment_ref = provider_ref(&pool, payment).await;
     let ctx = app::ssr::AppContext::new(pool.clone());
     let payload = serde_json::json!({ "payment_ref": payment_ref, "outcome": "succeeded", "card": "4242424242424242" });
     let reference = PaymentRef::Provider(payment_ref.clone());
@@ -607,29 +616,13 @@ async fn the_history_filters_and_exports_only_the_callers_orders(pool: PgPool) {
     let unpaid = place(&router, &pool, &anna, "", "key-history2").await;
     let unpaid_order = order_of(&pool, payment_id_from(&unpaid)).await;
     let paid_order = order_of(&pool, paid_payment).await;
-    let number = |order: Uuid| {
-        let pool = pool.clone();
-        async move {
-            sqlx::query_scalar::<_, i64>("SELECT order_number FROM orders WHERE id = $1")
-                .bind(order)
-                .fetch_one(&pool)
-                .await
-                .unwrap()
-        }
-    };
-    let (paid_no, unpaid_no) = (number(paid_order).await, number(unpaid_order).await);
+    let (paid_no, unpaid_no) = (
+        order_number(&pool, paid_order).await,
+        order_number(&pool, unpaid_order).await,
+    );
 
-    let export = |query: &'static str, cookie: Option<String>| {
-        let router = router.clone();
-        async move {
-            let mut req = common::get(&format!("/orders/export.csv{query}"));
-            if let Some(c) = cookie {
-                req = req.header("cookie", c);
-            }
-            common::send(&router, req.body(axum::body::Body::empty()).unwrap()).await
-        }
-    };
-    let all = export("", Some(anna.clone())).await;
+    let csv = "/orders/export.csv";
+    let all = common::get_page_as(&router, csv, Some(&anna)).await;
     assert_eq!(all.status, 200);
     assert_eq!(all.headers["content-type"], "text/csv; charset=utf-8");
     let lines: Vec<&str> = all.body.lines().collect();
@@ -646,13 +639,13 @@ async fn the_history_filters_and_exports_only_the_callers_orders(pool: PgPool) {
         lines[1]
     );
 
-    let filtered = export("?status=fulfilled", Some(anna.clone())).await;
+    let filtered = common::get_page_as(&router, &format!("{csv}?status=fulfilled"), Some(&anna)).await;
     assert_eq!(filtered.body.lines().count(), 2);
-    let future = export("?from=2099-01-01", Some(anna.clone())).await;
+    let future = common::get_page_as(&router, &format!("{csv}?from=2099-01-01"), Some(&anna)).await;
     assert_eq!(future.body.lines().count(), 1);
-    let bens = export("", Some(ben.clone())).await;
+    let bens = common::get_page_as(&router, csv, Some(&ben)).await;
     assert_eq!(bens.body.lines().count(), 1, "Ben sees none of Anna's orders");
-    assert_eq!(export("", None).await.status, 401);
+    assert_eq!(common::get_page_as(&router, csv, None).await.status, 401);
 
     // Ben cannot open Anna's order either.
     let peek = post_form(
@@ -665,14 +658,7 @@ async fn the_history_filters_and_exports_only_the_callers_orders(pool: PgPool) {
     )
     .await;
     assert_eq!(peek.status, 404);
-    let receipt = common::send(
-        &router,
-        common::get(&format!("/orders/{paid_order}/receipt"))
-            .header("cookie", &anna)
-            .body(axum::body::Body::empty())
-            .unwrap(),
-    )
-    .await;
+    let receipt = common::get_page_as(&router, &format!("/orders/{paid_order}/receipt"), Some(&anna)).await;
     assert_eq!(receipt.status, 200);
     assert!(
         receipt.body.contains("Roamdesk Travel Ltd") && receipt.body.contains("GB000000000"),
@@ -696,25 +682,11 @@ async fn the_pdf_receipt_is_the_receipt_page_for_the_same_people(pool: PgPool) {
     let payment = payment_id_from(&placed);
     pay(&router, &anna, payment, "4242424242424242").await;
     let order = order_of(&pool, payment).await;
-    let number: i64 = sqlx::query_scalar("SELECT order_number FROM orders WHERE id = $1")
-        .bind(order)
-        .fetch_one(&pool)
-        .await
-        .unwrap();
+    let number = order_number(&pool, order).await;
 
-    let download = |path: String, cookie: Option<String>| {
-        let router = router.clone();
-        async move {
-            let mut req = common::get(&path);
-            if let Some(c) = cookie {
-                req = req.header("cookie", c);
-            }
-            common::send(&router, req.body(axum::body::Body::empty()).unwrap()).await
-        }
-    };
     let path = format!("/orders/{order}/receipt.pdf");
 
-    let mine = download(path.clone(), Some(anna.clone())).await;
+    let mine = common::get_page_as(&router, &path, Some(&anna)).await;
     assert_eq!(mine.status, 200, "{}", mine.body);
     assert_eq!(mine.headers["content-type"], "application/pdf");
     assert_eq!(mine.headers["cache-control"], "no-store");
@@ -730,26 +702,34 @@ async fn the_pdf_receipt_is_the_receipt_page_for_the_same_people(pool: PgPool) {
     }
 
     // The reader's language, as on the page: Chinese text survives the font subsetting.
-    let chinese = download(path.clone(), Some(format!("{anna}; rd_lang=zh"))).await;
+    let chinese = common::get_page_as(&router, &path, Some(&format!("{anna}; rd_lang=zh"))).await;
     assert_eq!(chinese.status, 200);
     let text = pdf_text(&chinese.bytes);
     assert!(text.contains(&format!("订单 #{number} 收据")), "{text}");
 
-    assert_eq!(download(path.clone(), Some(ben)).await.status, 404, "not Ben's order");
+    assert_eq!(
+        common::get_page_as(&router, &path, Some(&ben)).await.status,
+        404,
+        "not Ben's order"
+    );
     // Another reseller's agent, their session replayed on this shop's host, is nobody here.
     common::accounts::create_other_storefront(&pool).await;
     common::accounts::create_account(&pool, "other", "agent@other.test", "agent").await;
     let signed_in = sign_in(&router, "other.test", "agent@other.test", common::accounts::PASSWORD).await;
     let other_agent = session_cookie(&signed_in).unwrap();
     assert_eq!(
-        download(path.clone(), Some(other_agent)).await.status,
+        common::get_page_as(&router, &path, Some(&other_agent)).await.status,
         404,
         "another shop's staff"
     );
-    assert_eq!(download(path, None).await.status, 401, "strangers are asked to sign in");
-    let nonsense = download("/orders/not-an-order/receipt.pdf".into(), Some(anna.clone())).await;
+    assert_eq!(
+        common::get_page_as(&router, &path, None).await.status,
+        401,
+        "strangers are asked to sign in"
+    );
+    let nonsense = common::get_page_as(&router, "/orders/not-an-order/receipt.pdf", Some(&anna)).await;
     assert_eq!(nonsense.status, 404);
-    let unknown = download(format!("/orders/{}/receipt.pdf", Uuid::new_v4()), Some(anna)).await;
+    let unknown = common::get_page_as(&router, &format!("/orders/{}/receipt.pdf", Uuid::new_v4()), Some(&anna)).await;
     assert_eq!(unknown.status, 404);
 }
 
@@ -763,18 +743,11 @@ async fn without_a_usable_font_the_pdf_says_so_and_the_page_still_works(pool: Pg
     let no_font = app::ssr::AppContext::new(pool.clone())
         .with_receipt_font(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml")));
     let router = common::router_with(no_font);
-    let get = |path: String| {
-        let router = router.clone();
-        let anna = anna.clone();
-        async move {
-            let req = common::get(&path).header("cookie", anna);
-            common::send(&router, req.body(axum::body::Body::empty()).unwrap()).await
-        }
-    };
-    let pdf = get(format!("/orders/{order}/receipt.pdf")).await;
+    let pdf = common::get_page_as(&router, &format!("/orders/{order}/receipt.pdf"), Some(&anna)).await;
     assert_eq!(pdf.status, 503);
     assert!(pdf.body.contains("print it instead"), "{}", pdf.body);
-    assert_eq!(get(format!("/orders/{order}/receipt")).await.status, 200);
+    let page = common::get_page_as(&router, &format!("/orders/{order}/receipt"), Some(&anna)).await;
+    assert_eq!(page.status, 200);
 }
 
 #[sqlx::test(migrations = "../migrations")]

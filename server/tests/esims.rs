@@ -2,10 +2,9 @@
 mod common;
 
 use app::ssr::provider::{AllocateProfile, ApplyBundle, EsimProvider, ProviderError, builtin::BuiltinProvider};
-use axum::body::Body;
 use common::accounts::{create_account, create_other_storefront, post_form, session_cookie, sign_in};
 use common::orders::esim_by_nickname;
-use common::{demo_router_and_pool, get, send};
+use common::{demo_router_and_pool, get_page_as};
 use sqlx::PgPool;
 use uuid::Uuid;
 
@@ -18,21 +17,13 @@ async fn demo_session(router: &axum::Router, email: &str) -> String {
     session_cookie(&answer).unwrap()
 }
 
-async fn page(router: &axum::Router, path: &str, cookie: Option<&str>) -> common::Answer {
-    let mut req = get(path);
-    if let Some(c) = cookie {
-        req = req.header("cookie", c);
-    }
-    send(router, req.body(Body::empty()).unwrap()).await
-}
-
 #[sqlx::test(migrations = "../migrations")]
 async fn the_owner_sees_usage_and_the_activation_code_uncached(pool: PgPool) {
     let (router, pool) = demo_router_and_pool(pool).await;
     let anna = demo_session(&router, "anna@demo.roamdesk.test").await;
     let ipad = esim_by_nickname(&pool, "Travel iPad").await;
 
-    let list = page(&router, "/esims", Some(&anna)).await;
+    let list = get_page_as(&router, "/esims", Some(&anna)).await;
     assert_eq!(list.status, 200);
     assert!(
         list.body.contains("Anna&#x27;s iPhone") || list.body.contains("Anna's iPhone"),
@@ -47,7 +38,7 @@ async fn the_owner_sees_usage_and_the_activation_code_uncached(pool: PgPool) {
         "the list never carries activation codes"
     );
 
-    let install = page(&router, &format!("/esims/{ipad}/install"), Some(&anna)).await;
+    let install = get_page_as(&router, &format!("/esims/{ipad}/install"), Some(&anna)).await;
     assert_eq!(install.status, 200);
     assert_eq!(install.headers["cache-control"], "no-store");
     assert!(
@@ -83,7 +74,7 @@ async fn another_customer_gets_404_for_pages_and_server_functions(pool: PgPool) 
     let ipad = esim_by_nickname(&pool, "Travel iPad").await;
     let id = ipad.to_string();
     for path in [format!("/esims/{id}"), format!("/esims/{id}/install")] {
-        let answer = page(&router, &path, Some(&ben)).await;
+        let answer = get_page_as(&router, &path, Some(&ben)).await;
         assert_eq!(answer.status, 404, "{path}");
         assert!(!answer.body.contains("DEMO-ANNA"), "{path} leaks the code");
         assert!(!answer.body.contains("Travel iPad"), "{path} leaks the name");
@@ -110,7 +101,7 @@ async fn another_customer_gets_404_for_pages_and_server_functions(pool: PgPool) 
         .unwrap();
     assert_eq!(name, "Travel iPad");
     // Ben's own list has only his eSIM.
-    let list = page(&router, "/esims", Some(&ben)).await;
+    let list = get_page_as(&router, "/esims", Some(&ben)).await;
     assert!(list.body.contains("Ben&#x27;s Pixel") || list.body.contains("Ben's Pixel"));
     assert!(!list.body.contains("Travel iPad"));
     // Nobody signed in: 401 from the function, a redirect to sign-in from the page.
@@ -124,7 +115,7 @@ async fn another_customer_gets_404_for_pages_and_server_functions(pool: PgPool) 
     )
     .await;
     assert_eq!(anonymous.status, 401);
-    let anonymous_page = page(&router, &format!("/esims/{id}/install"), None).await;
+    let anonymous_page = get_page_as(&router, &format!("/esims/{id}/install"), None).await;
     assert!(!anonymous_page.body.contains("DEMO-ANNA"));
 }
 

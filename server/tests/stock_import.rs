@@ -192,14 +192,7 @@ async fn operators_upload_stock_from_the_browser_and_watch_it_finish(pool: PgPoo
         .unwrap();
     assert_eq!(audited, 1);
 
-    let page = common::send(
-        &router,
-        common::get("/operator/stock")
-            .header("cookie", &operator)
-            .body(axum::body::Body::empty())
-            .unwrap(),
-    )
-    .await;
+    let page = common::get_page_as(&router, "/operator/stock", Some(&operator)).await;
     assert_eq!(page.status, 200);
     assert!(
         page.body

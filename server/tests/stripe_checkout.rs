@@ -347,14 +347,7 @@ async fn a_declined_card_on_stripe_changes_nothing_and_a_new_attempt_closes_the_
     assert_eq!(shop.status(order).await, "awaiting_payment");
     assert_eq!(shop.deliveries(order).await, Deliveries::NONE);
     // The order page says what happened.
-    let page = common::send(
-        &shop.router,
-        common::get(&format!("/orders/{order}"))
-            .header("cookie", &anna)
-            .body(axum::body::Body::empty())
-            .unwrap(),
-    )
-    .await;
+    let page = common::get_page_as(&shop.router, &format!("/orders/{order}"), Some(&anna)).await;
     assert!(page.body.contains("declined"), "{}", page.body);
 
     // Paying again opens a new checkout and closes the old one, so it cannot take money too.
@@ -501,13 +494,7 @@ async fn the_page_a_customer_returns_to_asks_stripe_before_the_webhook_is_handle
     // Without the return flag the page shows what we knew: still awaiting payment.
     let page = |query: &'static str| {
         let (router, anna) = (shop.router.clone(), anna.clone());
-        async move {
-            let req = common::get(&format!("/orders/{order}{query}"))
-                .header("cookie", anna)
-                .body(axum::body::Body::empty())
-                .unwrap();
-            common::send(&router, req).await
-        }
+        async move { common::get_page_as(&router, &format!("/orders/{order}{query}"), Some(&anna)).await }
     };
     assert_eq!(shop.status(order).await, "awaiting_payment");
     let back = page("?returned=1").await;

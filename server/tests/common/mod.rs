@@ -90,7 +90,16 @@ pub fn get(uri: &str) -> http::request::Builder {
 }
 
 pub async fn get_page(router: &Router, uri: &str) -> Answer {
-    send(router, get(uri).body(Body::empty()).unwrap()).await
+    get_page_as(router, uri, None).await
+}
+
+/// A GET with `cookie` (a session, a language choice), or as nobody.
+pub async fn get_page_as(router: &Router, uri: &str, cookie: Option<&str>) -> Answer {
+    let mut req = get(uri);
+    if let Some(c) = cookie {
+        req = req.header("cookie", c);
+    }
+    send(router, req.body(Body::empty()).unwrap()).await
 }
 
 /// The `data-slug` of every plan card on a page, in order.
