@@ -1,7 +1,10 @@
 //! The one error type server functions return. It crosses the wire, so it lives in shared code;
 //! its HTTP status and user-facing message are decided here, once.
 use crate::domain::account::AccountProblem;
-use crate::i18n::Messages;
+use crate::domain::locale::Locale;
+use crate::domain::order::PromoProblem;
+use crate::domain::problem::{OrderProblem, Problem, SettingsProblem};
+use crate::t;
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
@@ -10,23 +13,19 @@ use serde::{Deserialize, Serialize};
 pub enum ApiError {
     #[error("not found")]
     NotFound,
-    #[error("bad request: {0}")]
-    BadRequest(String),
     /// Not signed in, or the session ended.
     #[error("sign-in required")]
     Unauthorized,
     /// Signed in, but this person may not do this here.
     #[error("forbidden")]
     Forbidden,
-    /// An account form was refused; the reason is shown to the person.
+    /// The request was understood and refused; the reason is shown to the person.
     #[error("refused: {0:?}")]
-    Account(AccountProblem),
-    /// A promo code does not apply; the reason is shown next to the code.
-    #[error("promo code: {0:?}")]
-    Promo(crate::domain::order::PromoProblem),
-    /// Something failed on our side; the details are in the server log, never in the response.
-    #[error("internal error")]
-    Internal,
+    Refused(Problem),
+    /// Something failed on our side; the details are in the server log under `reference` (the
+    /// request's id), never in the response.
+    #[error("internal error (reference {reference:?})")]
+    Internal { reference: Option<String> },
     /// The call did not reach the function or its answer could not be read.
     #[error("transport: {0}")]
     Transport(String),
@@ -37,46 +36,83 @@ impl ApiError {
         use http::StatusCode;
         match self {
             ApiError::NotFound => StatusCode::NOT_FOUND,
-            ApiError::BadRequest(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::Unauthorized => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden => StatusCode::FORBIDDEN,
-            ApiError::Account(AccountProblem::Throttled { .. }) => StatusCode::TOO_MANY_REQUESTS,
-            ApiError::Account(_) | ApiError::Promo(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            ApiError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+            ApiError::Refused(p) if p.is_throttle() => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::Refused(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::Internal { .. } => StatusCode::INTERNAL_SERVER_ERROR,
             ApiError::Transport(_) => StatusCode::BAD_REQUEST,
         }
     }
 
-    pub fn user_message(&self, m: &Messages) -> String {
+    /// What the person is told, in their language.
+    pub fn user_message(&self, l: Locale) -> String {
         match self {
-            ApiError::NotFound => m.not_found_text.to_string(),
-            ApiError::BadRequest(reason) => reason.clone(),
-            ApiError::Account(problem) => problem.message(m.locale),
-            ApiError::Promo(problem) => problem.message(m.locale).to_string(),
-            ApiError::Unauthorized => m
-                .locale
-                .pick([
-                    "Please sign in to continue.",
-                    "请先登录。",
-                    "Войдите, чтобы продолжить.",
-                ])
-                .to_string(),
-            ApiError::Forbidden => m
-                .locale
-                .pick([
-                    "You do not have permission to do this.",
-                    "您没有执行此操作的权限。",
-                    "У вас нет прав на это действие.",
-                ])
-                .to_string(),
-            ApiError::Internal | ApiError::Transport(_) => m.load_failed.to_string(),
+            ApiError::NotFound => t!(l, "errors-not-found"),
+            ApiError::Unauthorized => t!(l, "errors-sign-in"),
+            ApiError::Forbidden => t!(l, "errors-forbidden"),
+            ApiError::Refused(problem) => problem.message(l),
+            ApiError::Internal { reference: Some(r) } => t!(l, "errors-internal-reference", reference = r.as_str()),
+            ApiError::Internal { reference: None } => t!(l, "errors-internal"),
+            ApiError::Transport(_) => t!(l, "errors-transport"),
         }
+    }
+
+    /// The refusal's problem, for pages that show some of them beside a field.
+    pub fn problem(&self) -> Option<&Problem> {
+        match self {
+            ApiError::Refused(p) => Some(p),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl ApiError {
+    /// An unexpected failure: logged with its cause (the log line carries the request's id), and
+    /// answered with that id as the reference support can look up.
+    pub fn internal(cause: impl std::fmt::Display) -> ApiError {
+        tracing::error!(error = %cause, "request failed");
+        ApiError::Internal {
+            reference: crate::ssr::request_id::current(),
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sqlx::Error> for ApiError {
+    fn from(e: sqlx::Error) -> Self {
+        ApiError::internal(format_args!("database: {e}"))
+    }
+}
+
+impl From<Problem> for ApiError {
+    fn from(problem: Problem) -> Self {
+        ApiError::Refused(problem)
     }
 }
 
 impl From<AccountProblem> for ApiError {
     fn from(problem: AccountProblem) -> Self {
-        ApiError::Account(problem)
+        ApiError::Refused(problem.into())
+    }
+}
+
+impl From<PromoProblem> for ApiError {
+    fn from(problem: PromoProblem) -> Self {
+        ApiError::Refused(problem.into())
+    }
+}
+
+impl From<OrderProblem> for ApiError {
+    fn from(problem: OrderProblem) -> Self {
+        ApiError::Refused(problem.into())
+    }
+}
+
+impl From<SettingsProblem> for ApiError {
+    fn from(problem: SettingsProblem) -> Self {
+        ApiError::Refused(problem.into())
     }
 }
 

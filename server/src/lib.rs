@@ -2,6 +2,7 @@
 pub mod cli;
 pub mod config;
 pub mod demo;
+pub mod layers;
 pub mod routes;
 pub mod simulator;
 pub mod state;

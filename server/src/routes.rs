@@ -67,6 +67,7 @@ pub fn build_router(state: AppState) -> Router {
             page_context,
             shell,
         ))
+        .layer(middleware::from_fn(crate::layers::server_fn_status))
         .layer(middleware::from_fn_with_state(state.clone(), resolve_storefront))
         .layer(sessions)
         .layer(middleware::from_fn_with_state(state.clone(), record_client_ip))
@@ -91,6 +92,7 @@ pub fn build_router(state: AppState) -> Router {
             header::X_FRAME_OPTIONS,
             HeaderValue::from_static("DENY"),
         ))
+        .layer(middleware::from_fn(crate::layers::request_id))
         .with_state(state)
 }
 

@@ -32,7 +32,7 @@ async fn snapshot() -> Result<std::sync::Arc<crate::ssr::catalog_cache::CatalogS
     ctx.catalog
         .snapshot(&ctx.pool, scope, version)
         .await
-        .map_err(|e| crate::ssr::respond_with(e.into()))
+        .map_err(|e| e.into())
 }
 
 /// One page of the storefront's plans for the filters in `query`. Public: anyone may browse.
@@ -53,7 +53,7 @@ pub async fn get_filter_destinations() -> Result<Vec<Destination>, ApiError> {
 /// One plan by slug; `None` when this storefront does not sell it. Public.
 #[server(prefix = "/api", endpoint = "plan", input = Json)]
 pub async fn get_plan(slug: String) -> Result<Option<PlanDetail>, ApiError> {
-    use crate::ssr::{catalog_repo, respond_with};
+    use crate::ssr::catalog_repo;
     if slug.len() > 80
         || !slug
             .bytes()
@@ -64,5 +64,5 @@ pub async fn get_plan(slug: String) -> Result<Option<PlanDetail>, ApiError> {
     let (ctx, scope, _) = scope()?;
     catalog_repo::find_plan(&ctx.pool, scope, &slug)
         .await
-        .map_err(|e| respond_with(e.into()))
+        .map_err(|e| e.into())
 }

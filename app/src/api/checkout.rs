@@ -1,6 +1,7 @@
 //! Checkout server functions: the quote, placing an order and paying for it, the order page,
 //! the built-in test provider's page, and refunds (reseller admins and operators).
 use crate::domain::order::{OrderView, Quote};
+use crate::domain::problem::OrderProblem;
 use crate::error::ApiError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -11,7 +12,6 @@ use crate::ssr::{
     auth::{Access, authorize, current_principal},
     orders::{OrderError, create, events, quote, read, refund},
     request::{RequestScope, navigate_to, request_scope, session},
-    respond_with,
 };
 
 /// Who is buying: an account's customer record, or the customer a lookup code opened.
@@ -45,7 +45,7 @@ async fn buyer(scope: &RequestScope, esim: Option<Uuid>) -> Result<Buyer, ApiErr
             .map_err(db)?
             .unwrap_or(false);
             if !mine {
-                return Err(respond_with(ApiError::NotFound));
+                return Err(ApiError::NotFound);
             }
         }
         // The account's customer record, made on first purchase if verification has not made it yet.
@@ -66,9 +66,9 @@ async fn buyer(scope: &RequestScope, esim: Option<Uuid>) -> Result<Buyer, ApiErr
     }
     let grant = lookup_grant(scope)
         .await?
-        .ok_or_else(|| respond_with(ApiError::Unauthorized))?;
+        .ok_or_else(|| ApiError::Unauthorized)?;
     let Some(esim_id) = esim else {
-        return Err(respond_with(ApiError::Unauthorized));
+        return Err(ApiError::Unauthorized);
     };
     let allowed = grant.esim_id.is_none_or(|only| only == esim_id);
     let row = sqlx::query!(
@@ -84,7 +84,7 @@ async fn buyer(scope: &RequestScope, esim: Option<Uuid>) -> Result<Buyer, ApiErr
             customer_id: grant.customer_id,
             email: r.email.unwrap_or_default(),
         }),
-        _ => Err(respond_with(ApiError::NotFound)),
+        _ => Err(ApiError::NotFound),
     }
 }
 
@@ -223,8 +223,8 @@ async fn authorize_order(scope: &RequestScope, order_id: Uuid) -> Result<(), Api
     .map_err(crate::ssr::RepoError::from)?;
     match access {
         read::OrderAccess::Allowed => Ok(()),
-        read::OrderAccess::SignInFirst => Err(respond_with(ApiError::Unauthorized)),
-        read::OrderAccess::NotFound => Err(respond_with(ApiError::NotFound)),
+        read::OrderAccess::SignInFirst => Err(ApiError::Unauthorized),
+        read::OrderAccess::NotFound => Err(ApiError::NotFound),
     }
 }
 
@@ -264,7 +264,7 @@ pub struct TestCheckout {
 #[cfg(feature = "ssr")]
 async fn test_payment(scope: &RequestScope, payment_id: Uuid) -> Result<(Uuid, String, TestCheckout), ApiError> {
     if scope.ctx.payments.provider() != "test" {
-        return Err(respond_with(ApiError::NotFound));
+        return Err(ApiError::NotFound);
     }
     let row = sqlx::query!(
         r#"SELECT p.order_id, p.provider_ref, p.amount_minor, p.currency, p.status::text AS "status!",
@@ -277,9 +277,9 @@ async fn test_payment(scope: &RequestScope, payment_id: Uuid) -> Result<(Uuid, S
     .fetch_optional(&scope.ctx.pool)
     .await
     .map_err(crate::ssr::RepoError::from)?
-    .ok_or_else(|| respond_with(ApiError::NotFound))?;
+    .ok_or_else(|| ApiError::NotFound)?;
     authorize_order(scope, row.order_id).await?;
-    let currency = crate::domain::money::Currency::from_code(&row.currency).ok_or(ApiError::Internal)?;
+    let currency = crate::domain::money::Currency::from_code(&row.currency).ok_or_else(|| ApiError::internal(format_args!("unknown currency {}", row.currency)))?;
     Ok((
         row.order_id,
         row.provider_ref.unwrap_or_default(),
@@ -311,9 +311,7 @@ pub async fn submit_test_payment(payment: Uuid, card: String) -> Result<String, 
         TEST_CARD_OK => "succeeded",
         TEST_CARD_DECLINED => "declined",
         _ => {
-            return Err(respond_with(ApiError::BadRequest(
-                "Use a test card: 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined.".into(),
-            )));
+            return Err(OrderProblem::TestCardUnknown.into());
         }
     };
     let mut nonce = [0u8; 8];
@@ -346,7 +344,7 @@ pub async fn refund_order(id: Uuid, amount: String, reason: String) -> Result<St
     let scope = request_scope()?;
     let view = match read::view(&scope.ctx.pool, id).await {
         Ok(v) => v,
-        Err(OrderError::NotFound) => return Err(respond_with(ApiError::NotFound)),
+        Err(OrderError::NotFound) => return Err(ApiError::NotFound),
         Err(e) => return Err(e.into()),
     };
     let storefront = sqlx::query_scalar!("SELECT storefront_id FROM orders WHERE id = $1", id)
@@ -355,7 +353,7 @@ pub async fn refund_order(id: Uuid, amount: String, reason: String) -> Result<St
         .map_err(crate::ssr::RepoError::from)?;
     crate::ssr::auth::ensure_storefront(&principal, storefront)?;
     let money = crate::domain::money::Money::parse(&amount, view.quote.currency())
-        .ok_or_else(|| respond_with(ApiError::BadRequest("Enter the amount like 12.50".into())))?;
+        .ok_or(OrderProblem::RefundAmountFormat { currency: view.quote.currency() })?;
     refund::refund(&scope.ctx, id, money.amount_minor, &reason, Some(principal.id())).await?;
     Ok(navigate_to(&format!("/orders/{id}?refunded=1")))
 }
@@ -388,9 +386,7 @@ pub async fn cancel_order(id: Uuid) -> Result<String, ApiError> {
     events::close_checkouts(&scope.ctx, id, &["pending", "failed"]).await?;
     match create::cancel(&scope.ctx.pool, id, "cancelled by the customer").await {
         Ok(_) => Ok(navigate_to(&format!("/orders/{id}"))),
-        Err(OrderError::BadTransition { .. }) => Err(respond_with(ApiError::BadRequest(
-            "Only an order awaiting payment can be cancelled.".into(),
-        ))),
+        Err(OrderError::BadTransition { .. }) => Err(OrderProblem::NotAwaitingPayment.into()),
         Err(e) => Err(e.into()),
     }
 }

@@ -10,7 +10,6 @@ use crate::ssr::{
     auth::{Access, Principal, authorize},
     esims::{access, cards, install, lookup},
     request::{navigate_to, request_scope, session},
-    respond_with,
 };
 
 /// Session keys of the no-account lookup.
@@ -35,7 +34,7 @@ async fn authorize_esim(esim_id: Uuid) -> Result<(Principal, crate::ssr::request
         .await
         .map_err(crate::ssr::RepoError::from)?;
     if !visible {
-        return Err(respond_with(ApiError::NotFound));
+        return Err(ApiError::NotFound);
     }
     Ok((principal, scope))
 }
@@ -60,7 +59,7 @@ pub async fn get_esim(id: Uuid) -> Result<EsimCard, ApiError> {
         .await
         .map_err(crate::ssr::RepoError::from)?
         .pop()
-        .ok_or_else(|| respond_with(ApiError::NotFound))
+        .ok_or_else(|| ApiError::NotFound)
 }
 
 /// What the install page shows, the activation code included.
@@ -70,10 +69,9 @@ pub async fn get_install_details(id: Uuid) -> Result<InstallDetails, ApiError> {
     let (_, scope) = authorize_esim(id).await?;
     match install::details(&scope.ctx.pool, id, scope.locale).await {
         Ok(Some(details)) => Ok(details),
-        Ok(None) => Err(respond_with(ApiError::NotFound)),
+        Ok(None) => Err(ApiError::NotFound),
         Err(e) => {
-            tracing::error!(esim = %id, error = %e, "loading install details failed");
-            Err(respond_with(ApiError::Internal))
+            Err(ApiError::internal(format_args!("loading install details of eSIM {id} failed: {e}")))
         }
     }
 }
@@ -82,7 +80,7 @@ pub async fn get_install_details(id: Uuid) -> Result<InstallDetails, ApiError> {
 #[server(prefix = "/api", endpoint = "esims/rename")]
 pub async fn rename_esim(id: Uuid, nickname: String) -> Result<String, ApiError> {
     let (_, scope) = authorize_esim(id).await?;
-    let nickname = crate::domain::esim::clean_nickname(&nickname).map_err(|p| respond_with(ApiError::Account(p)))?;
+    let nickname = crate::domain::esim::clean_nickname(&nickname).map_err(|p| ApiError::from(p))?;
     cards::set_nickname(&scope.ctx.pool, id, nickname.as_deref())
         .await
         .map_err(crate::ssr::RepoError::from)?;
@@ -115,9 +113,9 @@ pub async fn verify_esim_code(code: String) -> Result<String, ApiError> {
     let scope = request_scope()?;
     let session = session()?;
     let Some(ticket) = session.get::<lookup::LookupTicket>(LOOKUP_TICKET).await? else {
-        return Err(respond_with(ApiError::Account(
+        return Err(ApiError::from(
             crate::domain::account::AccountProblem::CodeInvalid,
-        )));
+        ));
     };
     let grant = lookup::verify_code(&scope.ctx.pool, ticket, &code).await?;
     session.remove::<lookup::LookupTicket>(LOOKUP_TICKET).await?;
@@ -133,7 +131,7 @@ pub async fn looked_up_esims() -> Result<LookupResult, ApiError> {
     let session = session()?;
     let grant = lookup::current_grant(&session, scope.storefront.id)
         .await?
-        .ok_or_else(|| respond_with(ApiError::Unauthorized))?;
+        .ok_or_else(|| ApiError::Unauthorized)?;
     let pool = &scope.ctx.pool;
     let esims = cards::for_customer(pool, grant.customer_id, grant.esim_id, scope.locale)
         .await

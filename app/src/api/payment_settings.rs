@@ -50,7 +50,7 @@ pub async fn save_payment_settings(
     tax_id: String,
 ) -> Result<String, ApiError> {
     use crate::ssr::auth::{Access, authorize};
-    use crate::ssr::respond_with;
+    use crate::domain::problem::SettingsProblem;
     let principal = authorize(Access::ResellerAdmin).await?;
     let scope = crate::ssr::request::request_scope()?;
     let methods: Vec<String> = [
@@ -63,16 +63,8 @@ pub async fn save_payment_settings(
     .filter(|(_, on)| on.is_some())
     .map(|(m, _)| m.to_string())
     .collect();
-    let l = scope.locale;
     if methods.is_empty() {
-        return Err(respond_with(ApiError::BadRequest(
-            l.pick([
-                "Offer at least one way to pay.",
-                "请至少提供一种支付方式。",
-                "Оставьте хотя бы один способ оплаты.",
-            ])
-            .into(),
-        )));
+        return Err(SettingsProblem::NoPaymentMethod.into());
     }
     let legal_name = legal_name.trim();
     if legal_name.is_empty()
@@ -80,14 +72,7 @@ pub async fn save_payment_settings(
         || address.chars().count() > 500
         || tax_id.chars().count() > 50
     {
-        return Err(respond_with(ApiError::BadRequest(
-            l.pick([
-                "Enter the legal name (up to 200 characters), an address of up to 500 and a tax ID of up to 50.",
-                "请填写法定名称（最多 200 字）、地址（最多 500 字）和税号（最多 50 字）。",
-                "Укажите юридическое название (до 200 символов), адрес (до 500) и налоговый номер (до 50).",
-            ])
-            .into(),
-        )));
+        return Err(SettingsProblem::LegalDetails.into());
     }
     let tax_id = Some(tax_id.trim()).filter(|t| !t.is_empty());
     let mut tx = scope.ctx.pool.begin().await.map_err(crate::ssr::RepoError::from)?;

@@ -31,7 +31,7 @@ async fn target_storefront(
     storefront_repo::find_by_id(&scope.ctx.pool, id)
         .await?
         .map(std::sync::Arc::new)
-        .ok_or_else(|| crate::ssr::respond_with(ApiError::NotFound))
+        .ok_or_else(|| ApiError::NotFound)
 }
 
 #[server(prefix = "/api", endpoint = "staff/customers")]
@@ -68,7 +68,7 @@ pub async fn invite_staff(storefront: Uuid, email: String, role: String) -> Resu
     let principal = authorize(Access::ResellerAdmin).await?;
     let scope = request_scope()?;
     let target = target_storefront(&principal, &scope, Some(storefront)).await?;
-    let role = Role::from_code(&role).ok_or(ApiError::Account(
+    let role = Role::from_code(&role).ok_or(ApiError::from(
         crate::domain::account::AccountProblem::RoleNotGrantable,
     ))?;
     staff::invite(
@@ -89,7 +89,7 @@ pub async fn change_staff_role(storefront: Uuid, account: Uuid, role: String) ->
     let principal = authorize(Access::ResellerAdmin).await?;
     let scope = request_scope()?;
     let target = target_storefront(&principal, &scope, Some(storefront)).await?;
-    let role = Role::from_code(&role).ok_or(ApiError::Account(
+    let role = Role::from_code(&role).ok_or(ApiError::from(
         crate::domain::account::AccountProblem::RoleNotGrantable,
     ))?;
     staff::change_role(&scope.ctx, &principal.account, &scope.ip, target.id, account, role).await?;

@@ -1,6 +1,7 @@
 //! Pieces of the account and staff forms. Every form is an `ActionForm`: a plain POST to its
 //! server function without JavaScript (errors come back in the URL and are shown on reload), and
 //! an in-place submit once hydrated, which keeps what was typed when something is refused.
+use super::refusal::ErrorBox;
 use super::use_shop;
 use crate::error::ApiError;
 use leptos::prelude::*;
@@ -17,7 +18,7 @@ where
     <S::Client as Client<ApiError>>::Request: ClientReq<ApiError>,
 {
     let action = ServerAction::<S>::new();
-    let m = use_shop().locale.messages();
+    let l = use_shop().locale;
     let value = action.value();
     Effect::new(move |_| {
         if let Some(Ok(path)) = value.get() {
@@ -29,18 +30,14 @@ where
             let _ = path;
         }
     });
-    let error = Signal::derive(move || value.get().and_then(|r| r.err()).map(|e| e.user_message(m)));
+    let error = Signal::derive(move || value.get().and_then(|r| r.err()).map(|e| e.user_message(l)));
     (action, error)
 }
 
 #[component]
 pub fn FormError(error: Signal<Option<String>>) -> impl IntoView {
     view! {
-        <Show when=move || error.get().is_some()>
-            <p role="alert" data-testid="form-error" class="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-                {move || error.get().unwrap_or_default()}
-            </p>
-        </Show>
+        {move || error.get().map(|text| view! { <ErrorBox text testid="form-error" /> })}
     }
 }
 

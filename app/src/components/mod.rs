@@ -5,6 +5,7 @@ pub mod form;
 pub mod layout;
 pub mod plan_card;
 pub mod plan_facts;
+pub mod refusal;
 pub mod usage_chart;
 
 use crate::domain::prefs::ShopContext;

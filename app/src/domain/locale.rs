@@ -1,46 +1,14 @@
-use serde::{Deserialize, Serialize};
-
-/// A language the interface is written in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Locale {
-    En,
-    Zh,
-    Ru,
-}
+// `Locale`, its codes and names, and its catalogue sources, written by build.rs from the folders
+// under `app/locales/`.
+include!(concat!(env!("OUT_DIR"), "/catalogues.rs"));
 
 impl Locale {
-    pub const ALL: [Locale; 3] = [Locale::En, Locale::Zh, Locale::Ru];
-
-    /// The code stored in the database, cookies and `<html lang>`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Locale::En => "en",
-            Locale::Zh => "zh",
-            Locale::Ru => "ru",
-        }
-    }
-
-    /// The BCP 47 tag for `<html lang>`: Chinese is always the simplified script here.
-    pub fn html_lang(self) -> &'static str {
-        match self {
-            Locale::En => "en",
-            Locale::Zh => "zh-Hans",
-            Locale::Ru => "ru",
-        }
-    }
-
-    /// The language's own name, as shown in the language selector.
-    pub fn native_name(self) -> &'static str {
-        match self {
-            Locale::En => "English",
-            Locale::Zh => "中文",
-            Locale::Ru => "Русский",
-        }
-    }
-
+    /// The language for a code or tag: an exact match first (`en-XA`), then the primary subtag
+    /// (`ru-RU` is Russian).
     pub fn from_code(code: &str) -> Option<Locale> {
-        let primary = code.split(['-', '_']).next()?.trim();
-        Locale::ALL.into_iter().find(|l| l.code().eq_ignore_ascii_case(primary))
+        let code = code.trim();
+        let matching = |c: &str| Locale::ALL.into_iter().find(|l| l.code().eq_ignore_ascii_case(c));
+        matching(code).or_else(|| matching(code.split(['-', '_']).next()?.trim()))
     }
 
     /// Picks the best of `offered` for an `Accept-Language` header, by quality then order.

@@ -9,6 +9,7 @@ pub mod locale;
 pub mod money;
 pub mod order;
 pub mod plan;
+pub mod problem;
 pub mod prefs;
 pub mod receipt;
 pub mod staff;

@@ -113,48 +113,6 @@ pub enum PromoProblem {
     WrongCurrency,
 }
 
-impl PromoProblem {
-    pub fn message(&self, l: Locale) -> &'static str {
-        l.pick(match self {
-            PromoProblem::Unknown => [
-                "That promo code does not exist.",
-                "该优惠码不存在。",
-                "Такого промокода нет.",
-            ],
-            PromoProblem::NotYetValid => [
-                "That promo code is not valid yet.",
-                "该优惠码尚未生效。",
-                "Промокод ещё не действует.",
-            ],
-            PromoProblem::Expired => [
-                "That promo code has expired.",
-                "该优惠码已过期。",
-                "Срок действия промокода истёк.",
-            ],
-            PromoProblem::UsedUp => [
-                "That promo code has been used up.",
-                "该优惠码已被用完。",
-                "Промокод уже израсходован.",
-            ],
-            PromoProblem::UsedByYou => [
-                "You have already used that promo code.",
-                "您已经使用过该优惠码。",
-                "Вы уже использовали этот промокод.",
-            ],
-            PromoProblem::NotForThisPlan => [
-                "That promo code does not apply to this plan.",
-                "该优惠码不适用于此套餐。",
-                "Промокод не действует для этого тарифа.",
-            ],
-            PromoProblem::WrongCurrency => [
-                "That promo code is for another currency.",
-                "该优惠码适用于其他币种。",
-                "Промокод действует для другой валюты.",
-            ],
-        })
-    }
-}
-
 /// Normalises what the customer typed: trimmed, upper-case; `None` when empty.
 pub fn normalize_promo_code(input: &str) -> Option<String> {
     let code = input.trim().to_uppercase();

@@ -5,8 +5,10 @@ use crate::components::form::{FormError, use_form_action};
 use crate::components::use_shop;
 use crate::domain::esim::format_mb;
 use crate::domain::locale::Locale;
+use crate::domain::problem::Problem;
 use crate::error::ApiError;
 use crate::pages::account::query_param;
+use crate::components::refusal::Refusal;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::Redirect;
@@ -41,7 +43,7 @@ pub fn CheckoutPage() -> impl IntoView {
                 |(plan, esim, promo)| async move {
                     // A promo code that does not apply is reported, and the quote shown without it.
                     match get_quote(plan.clone(), esim, promo.clone()).await {
-                        Err(ApiError::Promo(problem)) if promo.is_some() => {
+                        Err(ApiError::Refused(Problem::Promo(problem))) if promo.is_some() => {
                             get_quote(plan, esim, None).await.map(|o| (o, Some(problem)))
                         }
                         other => other.map(|o| (o, None)),
@@ -59,7 +61,7 @@ pub fn CheckoutPage() -> impl IntoView {
                             Err(ApiError::Unauthorized) => view! {
                                 <Redirect path=format!("/account/sign-in?next={}", here.replace('&', "%26")) />
                             }.into_any(),
-                            Err(e) => view! { <p role="alert" class="text-red-800" data-testid="checkout-error">{e.user_message(m)}</p> }.into_any(),
+                            Err(e) => view! { <Refusal error=e testid="checkout-error" /> }.into_any(),
                         })
                     }}
                 </Suspense>
@@ -103,14 +105,14 @@ fn RenewalChoice(esim: Uuid) -> impl IntoView {
                         }).collect_view()}
                     </ul>
                 }.into_any(),
-                Err(e) => view! { <p role="alert" class="text-red-800">{e.user_message(m)}</p> }.into_any(),
+                Err(e) => view! { <Refusal error=e /> }.into_any(),
             })}
         </Suspense>
     }
 }
 
 #[component]
-fn QuoteView(offer: QuoteOffer, esim: Option<Uuid>, problem: Option<&'static str>) -> impl IntoView {
+fn QuoteView(offer: QuoteOffer, esim: Option<Uuid>, problem: Option<String>) -> impl IntoView {
     let l = use_shop().locale;
     let (place, place_error) = use_form_action::<PlaceOrder>();
     let q = offer.quote.clone();

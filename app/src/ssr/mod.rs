@@ -26,8 +26,7 @@ pub enum RepoError {
 
 impl From<RepoError> for ApiError {
     fn from(e: RepoError) -> Self {
-        tracing::error!(error = %e, "data layer failed");
-        ApiError::Internal
+        ApiError::internal(e)
     }
 }
 
@@ -94,18 +93,6 @@ impl AppContext {
     }
 }
 
-/// Sets the response status for `err` and hands it back; the one place an API error meets HTTP.
-/// A plain form post (no JavaScript) is the exception: its answer is the redirect back to the
-/// form, carrying the error in the URL, so the status must stay a redirect.
-pub fn respond_with(err: ApiError) -> ApiError {
-    if !request::is_plain_form_post()
-        && let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
-    {
-        res.set_status(err.status());
-    }
-    err
-}
-
 /// A chrono time as the `time` type sqlx's macros expect for `timestamptz` parameters (the
 /// session store turns sqlx's `time` feature on, and the macros then prefer it).
 pub fn pg_time(at: chrono::DateTime<chrono::Utc>) -> sqlx::types::time::OffsetDateTime {
@@ -122,11 +109,11 @@ pub fn pg_date(day: chrono::NaiveDate) -> sqlx::types::time::Date {
 
 pub fn app_context() -> Result<AppContext, ApiError> {
     leptos::prelude::use_context::<AppContext>().ok_or_else(|| {
-        tracing::error!("AppContext missing from the Leptos context");
-        respond_with(ApiError::Internal)
+        ApiError::internal("AppContext missing from the Leptos context")
     })
 }
 pub mod mail;
 pub mod prefs_handler;
 pub mod request;
+pub mod request_id;
 pub mod web_safety;

@@ -1,7 +1,7 @@
 //! What a server function needs about its request, gathered in one call.
 use super::auth::client_ip;
 use super::storefront_repo::Storefront;
-use super::{AppContext, app_context, respond_with, shop_context};
+use super::{AppContext, app_context, shop_context};
 use crate::domain::locale::Locale;
 use crate::error::ApiError;
 use std::sync::Arc;
@@ -27,8 +27,7 @@ pub fn request_scope() -> Result<RequestScope, ApiError> {
 
 pub fn session() -> Result<Session, ApiError> {
     super::auth::session::from_request().ok_or_else(|| {
-        tracing::error!("session layer missing");
-        respond_with(ApiError::Internal)
+        ApiError::internal("session layer missing")
     })
 }
 

@@ -1,7 +1,6 @@
 //! Which storefront a request is for and in which language and currency it is answered.
 //! A middleware in the server resolves it once per request and stores it in the request's
 //! extensions, where pages and server functions read it.
-use super::respond_with;
 use super::storefront_repo::Storefront;
 use crate::domain::prefs::{CURRENCY_COOKIE, LOCALE_COOKIE, ShopContext};
 use crate::error::ApiError;
@@ -48,8 +47,7 @@ pub fn try_current() -> Option<RequestShop> {
 /// The current request's shop, for server functions, which always run for a request.
 pub fn current() -> Result<RequestShop, ApiError> {
     try_current().ok_or_else(|| {
-        tracing::error!("request reached a server function without a resolved storefront");
-        respond_with(ApiError::Internal)
+        ApiError::internal("request reached a server function without a resolved storefront")
     })
 }
 

@@ -3,6 +3,7 @@ use crate::api::staff::{AcceptInvitation, get_invitation};
 use crate::components::form::{Field, FormCard, FormError, SubmitButton, use_form_action};
 use crate::components::use_shop;
 use crate::domain::account::MIN_PASSWORD_CHARS;
+use crate::components::refusal::Refusal;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -19,7 +20,7 @@ pub fn InvitationPage() -> impl IntoView {
         <FormCard title>
             <Suspense fallback=move || view! { <p>{m.loading}</p> }>
                 {move || details.get().map(|result| match result {
-                    Err(e) => view! { <p role="alert" class="text-red-800">{e.user_message(m)}</p> }.into_any(),
+                    Err(e) => view! { <Refusal error=e /> }.into_any(),
                     Ok(d) => view! {
                         <p class="mb-4 text-slate-700" data-testid="invitation-summary">
                             {d.storefront_name.clone()} " · " {d.role.label(l)} " · " {d.email.clone()}

@@ -5,6 +5,7 @@ use crate::components::use_shop;
 use crate::domain::account::MIN_PASSWORD_CHARS;
 use crate::domain::locale::Locale;
 use crate::error::ApiError;
+use crate::components::refusal::Refusal;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Redirect;
@@ -28,7 +29,7 @@ pub fn AccountPage() -> impl IntoView {
                         Err(ApiError::Unauthorized) => {
                             view! { <Redirect path="/account/sign-in?next=/account" /> }.into_any()
                         }
-                        Err(e) => view! { <p class="mt-8 text-red-800">{e.user_message(m)}</p> }.into_any(),
+                        Err(e) => view! { <Refusal error=e /> }.into_any(),
                     })
             }}
         </Suspense>

@@ -3,9 +3,9 @@ pub mod detail;
 pub mod install;
 pub mod list;
 
-use crate::components::use_shop;
 use crate::error::ApiError;
 use crate::pages::not_found::NotFound;
+use crate::components::refusal::Refusal;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_params_map;
@@ -21,10 +21,9 @@ pub(crate) fn esim_id_param() -> Option<Uuid> {
 /// What a page shows when its eSIM cannot be loaded: sign-in for a visitor, 404 for anyone who
 /// may not see it, the message otherwise.
 pub(crate) fn refusal(err: ApiError, back_to: String) -> AnyView {
-    let m = use_shop().locale.messages();
     match err {
         ApiError::Unauthorized => view! { <Redirect path=format!("/account/sign-in?next={back_to}") /> }.into_any(),
         ApiError::NotFound => view! { <NotFound /> }.into_any(),
-        e => view! { <p class="mt-8 text-red-800">{e.user_message(m)}</p> }.into_any(),
+        e => view! { <Refusal error=e /> }.into_any(),
     }
 }

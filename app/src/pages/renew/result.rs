@@ -2,6 +2,7 @@ use crate::api::esims::looked_up_esims;
 use crate::components::esim_card::EsimCardView;
 use crate::components::use_shop;
 use crate::error::ApiError;
+use crate::components::refusal::Refusal;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::Redirect;
@@ -49,7 +50,7 @@ pub fn RenewEsimPage() -> impl IntoView {
                         }.into_any()
                     }
                     Err(ApiError::Unauthorized) => view! { <Redirect path="/renew" /> }.into_any(),
-                    Err(e) => view! { <p class="text-red-800">{e.user_message(m)}</p> }.into_any(),
+                    Err(e) => view! { <Refusal error=e /> }.into_any(),
                 })}
             </Suspense>
         </div>

@@ -103,7 +103,7 @@ fn StockSections(overview: StockOverview, locale: Locale) -> impl IntoView {
                 "列：iccid、smdp_address、matching_id（或 activation_code），可选 confirmation_code 和 carrier，以及 plans（套餐代号，以 ; 分隔）。重复导入同一文件不会产生变化。",
                 "Столбцы: iccid, smdp_address, matching_id (или activation_code), необязательные confirmation_code и carrier, и plans (коды тарифов через ;). Повторный импорт того же файла ничего не меняет.",
             ])}</p>
-            {error.map(|e| view! { <p role="alert" data-testid="form-error" class="mt-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{e}</p> })}
+            {error.map(|e| view! { <crate::components::refusal::ErrorBox text=e testid="form-error" /> })}
             <form method="post" action="/operator/stock/upload" enctype="multipart/form-data" class="mt-4 flex flex-col gap-3 sm:flex-row sm:items-end" data-testid="stock-upload">
                 <label class="flex flex-col text-sm font-medium text-slate-800">
                     {l.pick(["Storefront", "店铺", "Магазин"])}

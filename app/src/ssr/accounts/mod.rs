@@ -39,14 +39,10 @@ impl From<tower_sessions::session::Error> for ApiError {
 
 impl From<AccountError> for ApiError {
     fn from(e: AccountError) -> Self {
-        let api = match e {
-            AccountError::Refused(problem) => ApiError::Account(problem),
+        match e {
+            AccountError::Refused(problem) => problem.into(),
             AccountError::Forbidden => ApiError::Forbidden,
-            other => {
-                tracing::error!(error = %other, "account operation failed");
-                ApiError::Internal
-            }
-        };
-        crate::ssr::respond_with(api)
+            other => ApiError::internal(format_args!("account operation failed: {other}")),
+        }
     }
 }

@@ -4,7 +4,7 @@ use crate::domain::account::{Role, Viewer};
 use crate::domain::locale::Locale;
 use crate::error::ApiError;
 use crate::ssr::accounts::repo::{self, AccountRecord};
-use crate::ssr::{app_context, respond_with, shop_context};
+use crate::ssr::{app_context, shop_context};
 use sqlx::PgPool;
 use tower_sessions::Session;
 use uuid::Uuid;
@@ -83,8 +83,7 @@ async fn load() -> Result<Option<(Principal, bool)>, ApiError> {
     let ctx = app_context()?;
     let shop = shop_context::current()?;
     let principal = principal_for_session(&ctx.pool, &session).await.map_err(|e| {
-        tracing::error!(error = %e, "loading the session's account failed");
-        respond_with(ApiError::Internal)
+        ApiError::internal(format_args!("{}: {}", "loading the session's account failed", e))
     })?;
     Ok(principal.map(|p| {
         let here = p.role() == Role::Operator || p.storefront_id() == shop.storefront.id;
@@ -101,9 +100,9 @@ pub async fn current_principal() -> Result<Option<Principal>, ApiError> {
 /// The gate at the top of every protected server function: 401 without a valid session, 403 when
 /// the caller's role is too low or their account belongs to another storefront.
 pub async fn authorize(access: Access) -> Result<Principal, ApiError> {
-    let (principal, here) = load().await?.ok_or_else(|| respond_with(ApiError::Unauthorized))?;
+    let (principal, here) = load().await?.ok_or_else(|| ApiError::Unauthorized)?;
     if !here || principal.role() < access.min_role() {
-        return Err(respond_with(ApiError::Forbidden));
+        return Err(ApiError::Forbidden);
     }
     Ok(principal)
 }
@@ -114,6 +113,6 @@ pub fn ensure_storefront(principal: &Principal, storefront_id: Uuid) -> Result<(
     if principal.role() == Role::Operator || principal.storefront_id() == storefront_id {
         Ok(())
     } else {
-        Err(respond_with(ApiError::Forbidden))
+        Err(ApiError::Forbidden)
     }
 }

@@ -14,6 +14,7 @@ pub mod refund;
 pub mod transition;
 
 use crate::domain::order::PromoProblem;
+use crate::domain::problem::OrderProblem;
 use crate::error::ApiError;
 
 #[derive(Debug, thiserror::Error)]
@@ -28,8 +29,9 @@ pub enum OrderError {
     NotCompatible,
     #[error("order is {from}, cannot become {to}")]
     BadTransition { from: String, to: String },
-    #[error("refund: {0}")]
-    Refund(&'static str),
+    /// Refused for a reason the person is shown.
+    #[error("refused: {0:?}")]
+    Refused(OrderProblem),
     #[error("payment provider: {0}")]
     Payment(String),
     /// The payment provider said no (a refund above what it holds, a closed account…).
@@ -45,29 +47,27 @@ pub enum OrderError {
     Provider(#[from] crate::ssr::provider::ProviderError),
     #[error("database: {0}")]
     Database(#[from] sqlx::Error),
+    /// Stored data that breaks an invariant the code relies on.
+    #[error("inconsistent data: {0}")]
+    Inconsistent(&'static str),
 }
 
 impl From<OrderError> for ApiError {
     fn from(e: OrderError) -> Self {
-        let api = match e {
+        match e {
             OrderError::NotFound => ApiError::NotFound,
-            OrderError::Promo(p) => ApiError::Promo(p),
-            OrderError::NotPriced | OrderError::NotCompatible => ApiError::BadRequest(e.to_string()),
-            OrderError::Refund(why) => ApiError::BadRequest(why.to_string()),
-            OrderError::BadTransition { .. } => ApiError::BadRequest(e.to_string()),
-            OrderError::ProviderRefused(why) => ApiError::BadRequest(format!("The payment provider refused: {why}")),
-            OrderError::RefundPending => ApiError::BadRequest(
-                "The payment provider did not answer. The refund is kept and sent again automatically; reload this page in a minute."
-                    .into(),
-            ),
-            OrderError::PaidMeanwhile => {
-                ApiError::BadRequest("This order has just been paid. Reload the page to see it.".into())
+            OrderError::Promo(p) => p.into(),
+            OrderError::Refused(p) => p.into(),
+            OrderError::NotPriced => OrderProblem::NotPriced.into(),
+            OrderError::NotCompatible => OrderProblem::NotCompatible.into(),
+            OrderError::BadTransition { .. } => OrderProblem::CannotChange.into(),
+            OrderError::ProviderRefused(why) => {
+                tracing::warn!(provider_said = %why, "the payment provider refused");
+                OrderProblem::ProviderRefused.into()
             }
-            other => {
-                tracing::error!(error = %other, "order operation failed");
-                ApiError::Internal
-            }
-        };
-        crate::ssr::respond_with(api)
+            OrderError::RefundPending => OrderProblem::RefundPending.into(),
+            OrderError::PaidMeanwhile => OrderProblem::PaidMeanwhile.into(),
+            other => ApiError::internal(format_args!("order operation failed: {other}")),
+        }
     }
 }

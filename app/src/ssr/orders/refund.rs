@@ -6,6 +6,7 @@ use super::{OrderError, ledger, transition};
 use crate::domain::locale::Locale;
 use crate::domain::money::{Currency, Money};
 use crate::domain::order::OrderStatus;
+use crate::domain::problem::OrderProblem;
 use crate::ssr::AppContext;
 use crate::ssr::mail::outbox::{self, NewMail};
 use crate::ssr::mail::templates::{MailContent, render};
@@ -21,10 +22,10 @@ pub async fn refund(
 ) -> Result<Uuid, OrderError> {
     let reason = reason.trim();
     if reason.is_empty() || reason.chars().count() > 500 {
-        return Err(OrderError::Refund("give a reason of up to 500 characters"));
+        return Err(OrderError::Refused(OrderProblem::RefundReason));
     }
     if amount_minor <= 0 {
-        return Err(OrderError::Refund("the amount must be more than zero"));
+        return Err(OrderError::Refused(OrderProblem::RefundAmountNotPositive));
     }
     let mut tx = ctx.pool.begin().await?;
     let order = sqlx::query!(
@@ -35,7 +36,7 @@ pub async fn refund(
     .await?
     .ok_or(OrderError::NotFound)?;
     if !OrderStatus::from_code(&order.status).is_some_and(|s| s.was_paid()) {
-        return Err(OrderError::Refund("only a paid order can be refunded"));
+        return Err(OrderError::Refused(OrderProblem::RefundNotPaid));
     }
     let payment = sqlx::query!(
         r#"SELECT id, provider::text AS "provider!", amount_minor, refunded_minor, currency FROM payments
@@ -44,16 +45,14 @@ pub async fn refund(
     )
     .fetch_optional(&mut *tx)
     .await?
-    .ok_or(OrderError::Refund("the order has no completed payment"))?;
+    .ok_or(OrderError::Refused(OrderProblem::RefundNoPayment))?;
     if payment.provider != ctx.payments.provider() {
-        return Err(OrderError::Refund(
-            "this payment was taken by another payment provider than the one configured now",
-        ));
+        return Err(OrderError::Refused(OrderProblem::RefundOtherProvider));
     }
     if amount_minor > payment.amount_minor - payment.refunded_minor {
-        return Err(OrderError::Refund(
-            "a refund cannot exceed what was paid and not yet refunded",
-        ));
+        let currency = Currency::from_code(&payment.currency).ok_or(OrderError::Inconsistent("payment currency"))?;
+        let available = Money::new(payment.amount_minor - payment.refunded_minor, currency);
+        return Err(OrderError::Refused(OrderProblem::RefundTooMuch { available }));
     }
     let refund_id = sqlx::query_scalar!(
         "INSERT INTO refunds (order_id, payment_id, amount_minor, currency, reason, requested_by)

@@ -1,0 +1,20 @@
+common-site-description = Travel eSIM data plans for Russia, China, Europe and more destinations. Install by QR code right after paying, top up any time.
+common-nav-plans = Plans
+common-language = Language
+common-currency = Currency
+common-apply = Apply
+common-skip-to-content = Skip to content
+common-loading = Loading plans…
+common-load-failed = The plans could not be loaded. Please try again in a moment.
+common-not-found-title = Page not found
+common-not-found-text = We could not find that page or plan. It may have been renamed or is no longer sold.
+common-back-to-plans = Back to all plans
+common-support = Support
+common-days = { $count ->
+    [one] { $count } day
+   *[other] { $count } days
+}
+common-megabytes = { $amount } MB
+common-gigabytes = { $amount } GB
+common-kilobits-per-second = { $amount } kbps
+common-megabits-per-second = { $amount } Mbps

@@ -1,0 +1,21 @@
+common-site-description = Туристические eSIM с мобильным интернетом для России, Китая, Европы и других направлений. Установка по QR-коду сразу после оплаты, пополнение в любой момент.
+common-nav-plans = Тарифы
+common-language = Язык
+common-currency = Валюта
+common-apply = Применить
+common-skip-to-content = Перейти к содержимому
+common-loading = Загружаем тарифы…
+common-load-failed = Не удалось загрузить тарифы. Попробуйте ещё раз через минуту.
+common-not-found-title = Страница не найдена
+common-not-found-text = Мы не нашли эту страницу или тариф. Возможно, он переименован или больше не продаётся.
+common-back-to-plans = Ко всем тарифам
+common-support = Поддержка
+common-days = { $count } { $count ->
+    [one] день
+    [few] дня
+   *[many] дней
+}
+common-megabytes = { $amount } МБ
+common-gigabytes = { $amount } ГБ
+common-kilobits-per-second = { $amount } кбит/с
+common-megabits-per-second = { $amount } Мбит/с

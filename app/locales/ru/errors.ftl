@@ -1,0 +1,55 @@
+errors-not-found = Мы не нашли эту страницу. Возможно, она перемещена или недоступна вам.
+errors-sign-in = Войдите, чтобы продолжить.
+errors-forbidden = У вас нет прав на это действие.
+errors-internal = У нас что-то пошло не так. Попробуйте ещё раз через минуту.
+errors-internal-reference = У нас что-то пошло не так. Попробуйте ещё раз через минуту. Если ошибка повторяется, сообщите в поддержку номер { $reference }.
+errors-transport = Страница не смогла связаться с магазином. Проверьте подключение и попробуйте снова.
+errors-reference-label = Номер обращения
+errors-account-throttled = Слишком много попыток. Ради безопасности подождите { $minutes } { $minutes ->
+    [one] минуту
+    [few] минуты
+   *[many] минут
+} и попробуйте снова.
+errors-account-password-too-short = Пароль должен быть не короче { $count } символов.
+errors-account-password-too-long = Пароль должен быть не длиннее { $count } символов.
+errors-order-not-priced = Этот тариф не продаётся в этой валюте.
+errors-order-not-compatible = Этим тарифом нельзя пополнить эту eSIM.
+errors-order-not-awaiting-payment = Отменить можно только заказ, ожидающий оплаты.
+errors-order-cannot-change = Этот заказ уже нельзя так изменить. Обновите страницу, чтобы увидеть его состояние.
+errors-order-refund-reason = Укажите причину возврата, не длиннее 500 символов.
+errors-order-refund-amount-format = Введите сумму в виде { $example }.
+errors-order-refund-amount-not-positive = Сумма возврата должна быть больше нуля.
+errors-order-refund-not-paid = Вернуть деньги можно только за оплаченный заказ.
+errors-order-refund-no-payment = У этого заказа нет завершённого платежа для возврата.
+errors-order-refund-other-provider = Этот платёж принят другим платёжным сервисом, не тем, что настроен сейчас; оформите возврат там.
+errors-order-refund-too-much = Возврат не может превышать оплаченное и ещё не возвращённое: не более { $available }.
+errors-order-provider-refused = Платёжный сервис отказал. Ничего не изменено; причину смотрите в личном кабинете платёжного сервиса.
+errors-order-refund-pending = Платёжный сервис не ответил. Возврат сохранён и будет отправлен повторно автоматически; обновите страницу через минуту.
+errors-order-paid-meanwhile = Этот заказ только что оплачен. Обновите страницу, чтобы увидеть его.
+errors-order-test-card = Используйте тестовую карту: 4242 4242 4242 4242 — оплата пройдёт, 4000 0000 0000 0002 — будет отклонена.
+errors-settings-no-payment-method = Оставьте хотя бы один способ оплаты.
+errors-settings-legal-details = Укажите юридическое название (до 200 символов), адрес (до 500) и налоговый номер (до 50).
+errors-account-wrong-credentials = Неверный e-mail/телефон или пароль.
+errors-account-invalid-email = Введите правильный e-mail, например name@example.com.
+errors-account-invalid-phone = Введите номер в международном формате: + и код страны.
+errors-account-password-is-email = Пароль не должен совпадать с e-mail.
+errors-account-passwords-differ = Пароли не совпадают.
+errors-account-current-password-wrong = Текущий пароль указан неверно.
+errors-account-name-too-long = Имя слишком длинное (не более 200 символов).
+errors-account-link-invalid = Срок действия ссылки истёк, или она уже использована. Запросите новую.
+errors-account-phone-taken = Этот номер уже привязан к другой учётной записи.
+errors-account-language-not-offered = Этот язык в магазине недоступен.
+errors-account-currency-not-offered = Магазин не принимает эту валюту.
+errors-account-role-not-grantable = Вы не можете назначить эту роль.
+errors-account-cannot-change-own-role = Нельзя изменить собственную роль — попросите другого администратора.
+errors-account-unknown-account = В этом магазине нет такой учётной записи.
+errors-account-staff-cannot-delete-self = Учётные записи сотрудников закрывает администратор.
+errors-account-lookup-identifier = Введите ICCID eSIM (19–20 цифр, начинается с 89) или номер телефона, начиная с +.
+errors-account-code-invalid = Код неверен или истёк. Проверьте последнее письмо или запросите новый код.
+errors-promo-unknown = Такого промокода нет.
+errors-promo-not-yet-valid = Промокод ещё не действует.
+errors-promo-expired = Срок действия промокода истёк.
+errors-promo-used-up = Промокод уже израсходован.
+errors-promo-used-by-you = Вы уже использовали этот промокод.
+errors-promo-not-for-this-plan = Промокод не действует для этого тарифа.
+errors-promo-wrong-currency = Промокод действует для другой валюты.

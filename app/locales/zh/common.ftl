@@ -1,0 +1,17 @@
+common-site-description = 适用于俄罗斯、中国、欧洲等目的地的旅行 eSIM 流量套餐。付款后即可扫码安装，随时充值。
+common-nav-plans = 套餐
+common-language = 语言
+common-currency = 货币
+common-apply = 应用
+common-skip-to-content = 跳到正文
+common-loading = 正在加载套餐…
+common-load-failed = 套餐加载失败，请稍后重试。
+common-not-found-title = 页面未找到
+common-not-found-text = 找不到该页面或套餐，可能已更名或停售。
+common-back-to-plans = 返回全部套餐
+common-support = 客服
+common-days = { $count } 天
+common-megabytes = { $amount } MB
+common-gigabytes = { $amount } GB
+common-kilobits-per-second = { $amount } kbps
+common-megabits-per-second = { $amount } Mbps
