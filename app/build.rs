@@ -28,7 +28,7 @@ fn main() {
             .into_iter()
             .map(|(area, source)| {
                 let source = if area == "language" {
-                    "language-name = Ƥşeŭđo\nlanguage-tag = en-XA\nnumber-decimal-separator = .\nnumber-group-separator = ,\n".to_string()
+                    "language-name = Ƥşeŭđo\nlanguage-tag = en-XA\nlanguage-decimal-separator = .\nlanguage-group-separator = ,\n".to_string()
                 } else {
                     accent(&source)
                 };
@@ -102,8 +102,8 @@ fn generate(languages: &[(String, Vec<(String, String)>)]) -> String {
     table(&mut s, "code", "The code stored in the database and cookies: the folder's name.", &|tag, _| tag.to_string());
     table(&mut s, "html_lang", "The BCP 47 tag for `<html lang>` (`language-tag` in language.ftl).", &|_, f| language_value(f, "language-tag"));
     table(&mut s, "native_name", "The language's own name, for the language selector.", &|_, f| language_value(f, "language-name"));
-    table(&mut s, "decimal_separator", "The decimal mark numbers are written with.", &|_, f| language_value(f, "number-decimal-separator"));
-    table(&mut s, "group_separator", "What separates thousands.", &|_, f| language_value(f, "number-group-separator"));
+    table(&mut s, "decimal_separator", "The decimal mark numbers are written with.", &|_, f| language_value(f, "language-decimal-separator"));
+    table(&mut s, "group_separator", "What separates thousands.", &|_, f| language_value(f, "language-group-separator"));
     s.push_str("    /// The catalogue files of this language: (area, Fluent source).\n");
     s.push_str("    pub(crate) fn sources(self) -> &'static [(&'static str, &'static str)] {\n        match self {\n");
     for (tag, files) in languages {

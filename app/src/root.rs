@@ -66,6 +66,7 @@ fn shop_context() -> ShopContext {
         },
         locale: Locale::En,
         currency: Currency::USD,
+        zone: Default::default(),
     })
 }
 

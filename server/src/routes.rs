@@ -4,7 +4,10 @@ use app::ssr::auth::client_ip::client_ip;
 use app::ssr::prefs_handler::{SecureCookies, set_prefs};
 use app::ssr::shop_context::RequestShop;
 use app::ssr::storefront_repo;
-use app::ssr::web_safety::{CSP_FOR_NON_PAGES, page_nonce, refuse_cross_site, set_page_csp};
+use app::ssr::web_safety::{
+    CSP_FOR_NON_PAGES, locale_before_storefront, page_nonce, plain_answer, refuse_cross_site, set_page_csp,
+};
+use app::t;
 use app::{App, shell};
 use axum::extract::{ConnectInfo, DefaultBodyLimit, Request, State};
 use axum::middleware::{self, Next};
@@ -149,15 +152,13 @@ async fn resolve_storefront(State(state): State<AppState>, mut req: Request, nex
         }
         Ok(None) => {
             tracing::error!(default = %state.default_storefront, "no storefront for this host and no default storefront");
-            (StatusCode::SERVICE_UNAVAILABLE, "This shop is not set up yet.").into_response()
+            let l = locale_before_storefront(req.headers());
+            plain_answer(StatusCode::SERVICE_UNAVAILABLE, l, t!(l, "errors-shop-not-set-up"))
         }
         Err(e) => {
             tracing::error!(error = %e, "storefront lookup failed");
-            (
-                StatusCode::SERVICE_UNAVAILABLE,
-                "The shop is temporarily unavailable. Please try again shortly.",
-            )
-                .into_response()
+            let l = locale_before_storefront(req.headers());
+            plain_answer(StatusCode::SERVICE_UNAVAILABLE, l, t!(l, "errors-shop-unavailable"))
         }
     }
 }

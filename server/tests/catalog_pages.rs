@@ -314,3 +314,25 @@ async fn catalog_from_memory_follows_every_change_at_once(pool: PgPool) {
         "withdrawn plan disappears"
     );
 }
+
+/// A language is only files: the test build derives `en-XA` from English (app/build.rs, feature
+/// `pseudo-locale`), and with no code of its own it is offered, chosen and served.
+#[sqlx::test(migrations = "../migrations")]
+async fn a_language_added_as_files_is_served(pool: PgPool) {
+    let router = demo_router(pool.clone()).await;
+    sqlx::query("INSERT INTO languages (code) VALUES ('en-XA') ON CONFLICT DO NOTHING")
+        .execute(&pool)
+        .await
+        .unwrap();
+    sqlx::query("INSERT INTO storefront_languages (storefront_id, language) SELECT id, 'en-XA' FROM storefronts WHERE slug = 'demo'")
+        .execute(&pool)
+        .await
+        .unwrap();
+    let page = get_page_as(&router, "/", Some("rd_lang=en-XA")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains(r#"lang="en-XA""#), "html lang");
+    assert!(page.body.contains("Móbílé dátá fór ýóúr ñéxt tríp"), "heading from the derived catalogue");
+    assert!(page.body.contains("Ƥşeŭđo"), "listed in the language menu by its own name");
+    let english = get_page(&router, "/").await;
+    assert!(english.body.contains("Mobile data for your next trip"));
+}

@@ -82,3 +82,7 @@ catalog-daily-full-speed = { $amount }/day at full speed
 catalog-fair-use-unlimited = Full speed for the first { $allowance } each day. After that the connection slows to { $slow } until the allowance resets the next day; it never cuts off.
 catalog-fair-use-throttled = Full speed for all { $total }. When it is used up you stay online at { $slow } until the plan expires, or top up for more.
 catalog-fair-use-limited = Full speed for all { $total }, no daily limit. When it is used up, data stops until you top up.
+catalog-buy-esim = Buy this eSIM
+catalog-breadcrumb = Breadcrumb
+catalog-pagination = Pagination
+catalog-unlimited-per-day = Unlimited · { $amount }/day

@@ -18,3 +18,28 @@ common-megabytes = { $amount } MB
 common-gigabytes = { $amount } GB
 common-kilobits-per-second = { $amount } kbps
 common-megabits-per-second = { $amount } Mbps
+common-nav-staff = Staff
+common-nav-outbox = Outbox
+common-nav-stock = Stock
+common-nav-my-esims = My eSIMs
+common-nav-orders = Orders
+common-nav-renew = Renew an eSIM
+common-sign-in = Sign in
+common-sign-out = Sign out
+# A moment in the reader's time zone: "29 Nov 2026, 13:00 MSK".
+common-moment = { $day } { common-month-name } { $year }, { $time } { $zone }
+common-date = { $day } { common-month-name } { $year }
+common-month-name = { $month ->
+    [1] Jan
+    [2] Feb
+    [3] Mar
+    [4] Apr
+    [5] May
+    [6] Jun
+    [7] Jul
+    [8] Aug
+    [9] Sep
+    [10] Oct
+    [11] Nov
+   *[12] Dec
+}

@@ -4,7 +4,6 @@ errors-forbidden = You do not have permission to do this.
 errors-internal = Something went wrong on our side. Please try again in a minute.
 errors-internal-reference = Something went wrong on our side. Please try again in a minute. If it keeps happening, tell support the reference { $reference }.
 errors-transport = The page could not reach the shop. Check your connection and try again.
-errors-reference-label = Reference
 errors-account-throttled = Too many attempts. For your security, please wait { $minutes ->
     [one] { $minutes } minute
    *[other] { $minutes } minutes
@@ -52,3 +51,12 @@ errors-promo-used-up = That promo code has been used up.
 errors-promo-used-by-you = You have already used that promo code.
 errors-promo-not-for-this-plan = That promo code does not apply to this plan.
 errors-promo-wrong-currency = That promo code is for another currency.
+errors-stock-no-file = Choose a CSV file first.
+errors-stock-too-large = The file is larger than { $size }.
+errors-stock-no-storefront = Choose a storefront.
+errors-stock-unreadable = The upload could not be read. Try again.
+errors-stock-sign-in = Sign in as an operator first.
+errors-stock-operators-only = Only operators import stock.
+errors-cross-site = This request came from another site and was refused.
+errors-shop-not-set-up = This shop is not set up yet.
+errors-shop-unavailable = The shop is temporarily unavailable. Please try again shortly.

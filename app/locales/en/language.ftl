@@ -1,5 +1,5 @@
 # How this language is named and written; read by the build, so plain values only.
 language-name = English
 language-tag = en
-number-decimal-separator = .
-number-group-separator = ,
+language-decimal-separator = .
+language-group-separator = ,

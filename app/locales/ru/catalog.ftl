@@ -84,3 +84,7 @@ catalog-daily-full-speed = { $amount }/день на полной скорост
 catalog-fair-use-unlimited = Первые { $allowance } каждый день — на полной скорости. Затем скорость снижается до { $slow } до обновления лимита на следующий день; связь не отключается.
 catalog-fair-use-throttled = Все { $total } — на полной скорости. Когда трафик закончится, интернет продолжит работать на скорости { $slow } до конца срока, или можно докупить пакет.
 catalog-fair-use-limited = Все { $total } — на полной скорости, без дневного лимита. Когда трафик закончится, интернет остановится до пополнения.
+catalog-buy-esim = Купить eSIM
+catalog-breadcrumb = Навигационная цепочка
+catalog-pagination = Страницы
+catalog-unlimited-per-day = Безлимит · { $amount }/день

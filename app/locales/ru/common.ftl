@@ -19,3 +19,15 @@ common-megabytes = { $amount } МБ
 common-gigabytes = { $amount } ГБ
 common-kilobits-per-second = { $amount } кбит/с
 common-megabits-per-second = { $amount } Мбит/с
+common-nav-staff = Сотрудникам
+common-nav-outbox = Письма
+common-nav-stock = Склад
+common-nav-my-esims = Мои eSIM
+common-nav-orders = Заказы
+common-nav-renew = Продлить eSIM
+common-sign-in = Войти
+common-sign-out = Выйти
+# A moment in the reader's time zone: "29.11.2026, 13:00 MSK".
+common-moment = { NUMBER($day, minimumIntegerDigits: 2) }.{ NUMBER($month, minimumIntegerDigits: 2) }.{ $year }, { $time } { $zone }
+common-date = { NUMBER($day, minimumIntegerDigits: 2) }.{ NUMBER($month, minimumIntegerDigits: 2) }.{ $year }
+common-month-name = { $month }

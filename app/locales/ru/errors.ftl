@@ -4,7 +4,6 @@ errors-forbidden = У вас нет прав на это действие.
 errors-internal = У нас что-то пошло не так. Попробуйте ещё раз через минуту.
 errors-internal-reference = У нас что-то пошло не так. Попробуйте ещё раз через минуту. Если ошибка повторяется, сообщите в поддержку номер { $reference }.
 errors-transport = Страница не смогла связаться с магазином. Проверьте подключение и попробуйте снова.
-errors-reference-label = Номер обращения
 errors-account-throttled = Слишком много попыток. Ради безопасности подождите { $minutes } { $minutes ->
     [one] минуту
     [few] минуты
@@ -53,3 +52,12 @@ errors-promo-used-up = Промокод уже израсходован.
 errors-promo-used-by-you = Вы уже использовали этот промокод.
 errors-promo-not-for-this-plan = Промокод не действует для этого тарифа.
 errors-promo-wrong-currency = Промокод действует для другой валюты.
+errors-stock-no-file = Сначала выберите CSV-файл.
+errors-stock-too-large = Файл больше { $size }.
+errors-stock-no-storefront = Выберите магазин.
+errors-stock-unreadable = Не удалось прочитать файл. Попробуйте снова.
+errors-stock-sign-in = Сначала войдите как оператор.
+errors-stock-operators-only = Импортировать профили на склад могут только операторы.
+errors-cross-site = Этот запрос пришёл с другого сайта и отклонён.
+errors-shop-not-set-up = Этот магазин ещё не настроен.
+errors-shop-unavailable = Магазин временно недоступен. Попробуйте ещё раз чуть позже.

@@ -1,5 +1,5 @@
 # How this language is named and written; read by the build, so plain values only.
 language-name = Русский
 language-tag = ru
-number-decimal-separator = ,
-number-group-separator = { "\u00A0" }
+language-decimal-separator = ,
+language-group-separator = { "\u00A0" }

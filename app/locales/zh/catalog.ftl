@@ -73,3 +73,7 @@ catalog-daily-full-speed = 每天 { $amount } 高速流量
 catalog-fair-use-unlimited = 每天前 { $allowance } 为高速流量，之后网速降至 { $slow }，次日恢复高速；不会断网。
 catalog-fair-use-throttled = { $total } 全部为高速流量。用完后可继续以 { $slow } 上网直至套餐到期，或充值加量。
 catalog-fair-use-limited = { $total } 全部为高速流量，无每日限制。用完后数据服务停止，充值后恢复。
+catalog-buy-esim = 购买此 eSIM
+catalog-breadcrumb = 导航路径
+catalog-pagination = 分页
+catalog-unlimited-per-day = 无限流量 · { $amount }/天

@@ -15,3 +15,15 @@ common-megabytes = { $amount } MB
 common-gigabytes = { $amount } GB
 common-kilobits-per-second = { $amount } kbps
 common-megabits-per-second = { $amount } Mbps
+common-nav-staff = 员工
+common-nav-outbox = 发件箱
+common-nav-stock = 库存
+common-nav-my-esims = 我的 eSIM
+common-nav-orders = 订单
+common-nav-renew = 续费 eSIM
+common-sign-in = 登录
+common-sign-out = 退出
+# A moment in the reader's time zone: "2026年11月29日 13:00 MSK".
+common-moment = { $year }年{ $month }月{ $day }日 { $time } { $zone }
+common-date = { $year }年{ $month }月{ $day }日
+common-month-name = { $month }

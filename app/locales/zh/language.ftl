@@ -1,5 +1,5 @@
 # How this language is named and written; read by the build, so plain values only.
 language-name = 中文
 language-tag = zh-Hans
-number-decimal-separator = .
-number-group-separator = ,
+language-decimal-separator = .
+language-group-separator = ,

@@ -2,10 +2,12 @@
 //! expiry, and the usage chart.
 use super::usage_chart::UsageChart;
 use crate::domain::esim::{
-    Allowance, BundleCard, BundleState, EsimCard, EsimStatus, ExpiryUrgency, expiry_urgency, format_mb, validity_rule,
+    Allowance, BundleCard, BundleState, EsimCard, EsimStatus, ExpiryUrgency, expiry_urgency, whole_mb,
 };
 use crate::domain::locale::Locale;
 use crate::domain::locale::format_utc as when;
+use crate::i18n::format::data_amount;
+use crate::t;
 use leptos::prelude::*;
 
 fn status_class(status: EsimStatus) -> &'static str {
@@ -38,7 +40,7 @@ pub fn EsimCardView(card: EsimCard, locale: Locale, #[prop(optional)] links: boo
                 <div>
                     <h2 class="text-lg font-semibold text-slate-900" data-testid="esim-name">{name}</h2>
                     <p class="text-sm text-slate-600">
-                        "ICCID " <span class="font-mono" data-testid="esim-iccid">{card.iccid.clone()}</span>
+                        {t!(l, "esims-iccid")} " " <span class="font-mono" data-testid="esim-iccid">{card.iccid.clone()}</span>
                         {carrier.map(|c| view! { <span>" · " {c}</span> })}
                     </p>
                 </div>
@@ -48,7 +50,7 @@ pub fn EsimCardView(card: EsimCard, locale: Locale, #[prop(optional)] links: boo
             </header>
             {(!has_bundles).then(|| view! {
                 <p class="mt-4 text-sm text-slate-600">
-                    {l.pick(["No plan on this eSIM yet.", "此 eSIM 尚无套餐。", "На этой eSIM пока нет тарифа."])}
+                    {t!(l, "esims-no-plan-yet")}
                 </p>
             })}
             <div class="mt-4 flex flex-col gap-4">{bundle_views}</div>
@@ -58,21 +60,21 @@ pub fn EsimCardView(card: EsimCard, locale: Locale, #[prop(optional)] links: boo
                     {status.installable().then(|| view! {
                         <a href=format!("/esims/{id}/install") data-testid="install-link"
                             class="rounded-md bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800">
-                            {l.pick(["Install on a phone", "安装到手机", "Установить на телефон"])}
+                            {t!(l, "esims-install-on-phone")}
                         </a>
                     })}
                     <a href=format!("/checkout?esim={id}") data-testid="renew-link"
                         class="rounded-md bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800">
-                        {l.pick(["Renew or top up", "续费或充值", "Продлить или пополнить"])}
+                        {t!(l, "esims-renew-or-top-up")}
                     </a>
                     <a href=format!("/esims/{id}") data-testid="esim-details-link"
                         class="rounded-md border border-slate-300 px-4 py-2 font-medium text-slate-800 hover:bg-slate-50">
-                        {l.pick(["Details and name", "详情与名称", "Подробнее и имя"])}
+                        {t!(l, "esims-details-and-name")}
                     </a>
                     {(!status.installable()).then(|| view! {
                         <a href=format!("/esims/{id}/install") data-testid="install-link"
                             class="px-2 py-2 font-medium text-teal-800 underline">
-                            {l.pick(["Installation details", "安装信息", "Данные для установки"])}
+                            {t!(l, "esims-installation-details")}
                         </a>
                     })}
                 </nav>
@@ -87,84 +89,44 @@ fn BundleView(bundle: BundleCard, locale: Locale) -> impl IntoView {
     let state = bundle.state;
     let expiry = bundle.expires_at.zip(bundle.days_left).map(|(at, days)| {
         let (class, text) = match (state, expiry_urgency(days)) {
-            (BundleState::Expired, _) | (_, ExpiryUrgency::Past) => (
-                "text-slate-600",
-                match l {
-                    Locale::En => format!("Ended {}", when(at)),
-                    Locale::Zh => format!("已于 {} 结束", when(at)),
-                    Locale::Ru => format!("Закончился {}", when(at)),
-                },
-            ),
+            (BundleState::Expired, _) | (_, ExpiryUrgency::Past) => {
+                ("text-slate-600", t!(l, "esims-ended", date = when(at)))
+            }
             (_, ExpiryUrgency::Soon) => (
                 "font-semibold text-amber-800",
-                match l {
-                    Locale::En => format!(
-                        "Expires in {days} day{} ({}) — renew soon",
-                        if days == 1 { "" } else { "s" },
-                        when(at)
-                    ),
-                    Locale::Zh => format!("{days} 天后到期（{}）— 请尽快续费", when(at)),
-                    Locale::Ru => format!("Истекает через {days} дн. ({}) — пора продлить", when(at)),
-                },
+                t!(l, "esims-expires-soon", days = days, date = when(at)),
             ),
-            (_, ExpiryUrgency::Fine) => (
-                "text-slate-700",
-                match l {
-                    Locale::En => format!("Expires in {days} days ({})", when(at)),
-                    Locale::Zh => format!("{days} 天后到期（{}）", when(at)),
-                    Locale::Ru => format!("Истекает через {days} дн. ({})", when(at)),
-                },
-            ),
+            (_, ExpiryUrgency::Fine) => ("text-slate-700", t!(l, "esims-expires", days = days, date = when(at))),
         };
         view! { <p class=format!("text-sm {class}") data-testid="bundle-expiry" data-days-left=days>{text}</p> }
     });
-    let data_label = l.pick(["Data", "流量", "Данные"]);
+    // Every amount goes through the reader's units, so a card never mixes "ГБ" and "GB".
+    let data = move |mb: i64| data_amount(l, whole_mb(mb));
     let data_bar = match bundle.data.total {
-        Some(_) => {
-            view! { <AllowanceBar label=data_label allowance=bundle.data format=format_mb testid="data" locale=l /> }
-                .into_any()
-        }
+        Some(_) => view! { <AllowanceBar label=t!(l, "esims-data") allowance=bundle.data format=data testid="data" locale=l /> }
+            .into_any(),
         None => {
-            let fair = bundle
-                .fair_use_daily_mb
-                .map(i64::from)
-                .map(format_mb)
-                .unwrap_or_default();
-            let text = match l {
-                Locale::En => format!("Unlimited data: full speed for {fair} a day, then slower"),
-                Locale::Zh => format!("无限流量：每天 {fair} 高速，之后降速"),
-                Locale::Ru => format!("Безлимит: {fair} в день на полной скорости, затем медленнее"),
-            };
+            let fair = bundle.fair_use_daily_mb.map(i64::from).map(data).unwrap_or_default();
+            let text = t!(l, "esims-unlimited-data", amount = fair);
             view! { <p class="text-sm text-slate-800" data-testid="data-unlimited">{text}</p> }.into_any()
         }
     };
-    let minutes = move |n: i64| match l {
-        Locale::En => format!("{n} min"),
-        Locale::Zh => format!("{n} 分钟"),
-        Locale::Ru => format!("{n} мин"),
-    };
-    let sms = |n: i64| format!("{n} SMS");
+    let minutes = move |n: i64| t!(l, "catalog-voice-minutes", count = n);
+    let sms = move |n: i64| t!(l, "catalog-sms-count", count = n);
     let measured = bundle.usage_measured_at.map(|at| {
-        let text = match l {
-            Locale::En => format!("Usage measured {}", when(at)),
-            Locale::Zh => format!("用量统计于 {}", when(at)),
-            Locale::Ru => format!("Расход измерен {}", when(at)),
-        };
+        let text = t!(l, "esims-usage-measured", date = when(at));
         view! { <p class="text-xs text-slate-500" data-testid="usage-measured">{text}</p> }
     });
+    let rule = bundle.validity_starts.rule(bundle.validity_days, l);
     let waiting_note = (state == BundleState::Waiting).then(|| {
         let text = match bundle.starts_at {
-            Some(start) => match l {
-                Locale::En => format!("Starts {}, when the current plan ends.", when(start)),
-                Locale::Zh => format!("将于 {} 当前套餐结束时开始。", when(start)),
-                Locale::Ru => format!("Начнётся {}, когда закончится текущий тариф.", when(start)),
-            },
-            None => validity_rule(bundle.validity_starts, bundle.validity_days, l),
+            Some(start) => t!(l, "esims-starts-after-current", date = when(start)),
+            None => rule.clone(),
         };
         view! { <p class="text-sm text-slate-700" data-testid="bundle-starts">{text}</p> }
     });
     let rule = (state != BundleState::Waiting).then(|| {
-        view! { <p class="text-xs text-slate-500" data-testid="validity-rule">{validity_rule(bundle.validity_starts, bundle.validity_days, l)}</p> }
+        view! { <p class="text-xs text-slate-500" data-testid="validity-rule">{rule}</p> }
     });
     view! {
         <section class="rounded-md border border-slate-100 bg-slate-50 p-4" data-testid="bundle">
@@ -174,8 +136,8 @@ fn BundleView(bundle: BundleCard, locale: Locale) -> impl IntoView {
             </div>
             <div class="mt-2 flex flex-col gap-2">
                 {data_bar}
-                {bundle.voice.map(|a| view! { <AllowanceBar label=l.pick(["Minutes", "通话", "Минуты"]) allowance=a format=minutes testid="voice" locale=l /> })}
-                {bundle.sms.map(|a| view! { <AllowanceBar label="SMS" allowance=a format=sms testid="sms" locale=l /> })}
+                {bundle.voice.map(|a| view! { <AllowanceBar label=t!(l, "esims-minutes") allowance=a format=minutes testid="voice" locale=l /> })}
+                {bundle.sms.map(|a| view! { <AllowanceBar label=t!(l, "catalog-sms") allowance=a format=sms testid="sms" locale=l /> })}
                 {expiry}
                 {waiting_note}
                 {rule}
@@ -187,7 +149,7 @@ fn BundleView(bundle: BundleCard, locale: Locale) -> impl IntoView {
 
 #[component]
 fn AllowanceBar(
-    label: &'static str,
+    label: String,
     allowance: Allowance,
     format: impl Fn(i64) -> String + 'static,
     testid: &'static str,
@@ -195,11 +157,7 @@ fn AllowanceBar(
 ) -> impl IntoView {
     let percent = allowance.percent_left().unwrap_or(100);
     let total = allowance.total.unwrap_or(allowance.remaining);
-    let text = match locale {
-        Locale::En => format!("{} left of {}", format(allowance.remaining), format(total)),
-        Locale::Zh => format!("剩余 {} / 共 {}", format(allowance.remaining), format(total)),
-        Locale::Ru => format!("Осталось {} из {}", format(allowance.remaining), format(total)),
-    };
+    let text = t!(locale, "esims-left-of", left = format(allowance.remaining), total = format(total));
     // An SVG bar: the page's CSP allows no inline styles, and SVG widths are attributes.
     let colour = if percent <= 10 {
         "fill-amber-600"
@@ -209,7 +167,7 @@ fn AllowanceBar(
     view! {
         <div data-testid=format!("{testid}-allowance")>
             <div class="flex justify-between text-sm">
-                <span class="text-slate-700">{label}</span>
+                <span class="text-slate-700">{label.clone()}</span>
                 <span class="font-medium text-slate-900" data-testid=format!("{testid}-left")>{text}</span>
             </div>
             <svg viewBox="0 0 100 4" preserveAspectRatio="none" class="mt-1 h-2.5 w-full" role="progressbar"

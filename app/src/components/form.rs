@@ -42,7 +42,7 @@ pub fn FormError(error: Signal<Option<String>>) -> impl IntoView {
 }
 
 #[component]
-pub fn Notice(text: &'static str) -> impl IntoView {
+pub fn Notice(#[prop(into)] text: String) -> impl IntoView {
     view! {
         <p role="status" data-testid="notice" class="rounded-md border border-teal-200 bg-teal-50 px-3 py-2 text-sm text-teal-900">
             {text}
@@ -52,13 +52,13 @@ pub fn Notice(text: &'static str) -> impl IntoView {
 
 #[component]
 pub fn Field(
-    label: &'static str,
+    #[prop(into)] label: String,
     name: &'static str,
     #[prop(default = "text")] kind: &'static str,
     #[prop(default = "off")] autocomplete: &'static str,
     #[prop(optional)] required: bool,
     #[prop(optional, into)] value: String,
-    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional, into)] hint: Option<String>,
     #[prop(optional)] minlength: Option<usize>,
 ) -> impl IntoView {
     let id = format!("f-{name}");
@@ -83,7 +83,7 @@ pub fn Field(
 }
 
 #[component]
-pub fn SubmitButton(label: &'static str, #[prop(optional)] danger: bool) -> impl IntoView {
+pub fn SubmitButton(#[prop(into)] label: String, #[prop(optional)] danger: bool) -> impl IntoView {
     let class = if danger {
         "rounded-md bg-red-700 px-4 py-2 font-semibold text-white hover:bg-red-800"
     } else {
@@ -98,7 +98,7 @@ pub fn SubmitButton(label: &'static str, #[prop(optional)] danger: bool) -> impl
 
 /// A narrow card for the account forms.
 #[component]
-pub fn FormCard(title: &'static str, children: Children) -> impl IntoView {
+pub fn FormCard(#[prop(into)] title: String, children: Children) -> impl IntoView {
     view! {
         <section class="mx-auto mt-8 w-full max-w-md rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
             <h1 class="mb-4 text-2xl font-semibold text-slate-900">{title}</h1>

@@ -4,6 +4,7 @@ use super::use_shop;
 use crate::api::account::{SignOut, get_viewer};
 use crate::domain::account::Role;
 use crate::domain::money::Currency;
+use crate::t;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -49,25 +50,25 @@ fn AccountMenu() -> impl IntoView {
                 Some(v) => view! {
                     <nav class="flex flex-wrap items-center gap-3" data-testid="account-menu">
                         {v.role.is_staff().then(|| view! {
-                            <a href="/staff" class=link>{l.pick(["Staff", "员工", "Сотрудникам"])}</a>
+                            <a href="/staff" class=link>{t!(l, "common-nav-staff")}</a>
                         })}
                         {(v.role == Role::Operator).then(|| view! {
-                            <a href="/operator/outbox" class=link>{l.pick(["Outbox", "发件箱", "Письма"])}</a>
-                            <a href="/operator/stock" class=link>{l.pick(["Stock", "库存", "Склад"])}</a>
+                            <a href="/operator/outbox" class=link>{t!(l, "common-nav-outbox")}</a>
+                            <a href="/operator/stock" class=link>{t!(l, "common-nav-stock")}</a>
                         })}
-                        <a href="/esims" class=link data-testid="my-esims-link">{l.pick(["My eSIMs", "我的 eSIM", "Мои eSIM"])}</a>
-                        <a href="/orders" class=link data-testid="orders-link">{l.pick(["Orders", "订单", "Заказы"])}</a>
+                        <a href="/esims" class=link data-testid="my-esims-link">{t!(l, "common-nav-my-esims")}</a>
+                        <a href="/orders" class=link data-testid="orders-link">{t!(l, "common-nav-orders")}</a>
                         <a href="/account" class=link data-testid="signed-in-as">{v.display_name().to_string()}</a>
                         <ActionForm action=sign_out>
                             <button type="submit" class="rounded-md border border-slate-300 px-2 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100" data-testid="sign-out">
-                                {l.pick(["Sign out", "退出", "Выйти"])}
+                                {t!(l, "common-sign-out")}
                             </button>
                         </ActionForm>
                     </nav>
                 }.into_any(),
                 None => view! {
-                    <a href="/renew" class=link data-testid="renew-link">{l.pick(["Renew an eSIM", "续费 eSIM", "Продлить eSIM"])}</a>
-                    <a href="/account/sign-in" class=link data-testid="sign-in-link">{l.pick(["Sign in", "登录", "Войти"])}</a>
+                    <a href="/renew" class=link data-testid="renew-link">{t!(l, "common-nav-renew")}</a>
+                    <a href="/account/sign-in" class=link data-testid="sign-in-link">{t!(l, "common-sign-in")}</a>
                 }.into_any(),
             })}
         </Suspense>

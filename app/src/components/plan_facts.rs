@@ -11,7 +11,7 @@ pub fn plan_badges(m: &'static Messages, card: &PlanCard) -> impl IntoView + use
         badges.push(m.period_label(card.billing_period).to_string());
     }
     if card.max_generation == Generation::G5 {
-        badges.push("5G".into());
+        badges.push(card.max_generation.label().into());
     }
     if card.kind != PlanKind::Single {
         badges.push(m.up_to_lines(card.max_lines));
@@ -36,12 +36,7 @@ pub fn data_summary(m: &'static Messages, data: DataAllowance) -> String {
     match data {
         DataAllowance::Limited { mb } => m.data_amount(mb),
         DataAllowance::Unlimited { fair_use_daily_mb } => {
-            format!(
-                "{} · {}/{}",
-                m.unlimited,
-                m.data_amount(fair_use_daily_mb),
-                m.locale.pick(["day", "天", "день"])
-            )
+            crate::t!(m.locale, "catalog-unlimited-per-day", amount = m.data_amount(fair_use_daily_mb))
         }
     }
 }

@@ -1,6 +1,8 @@
 //! The daily-usage bar chart, drawn as SVG in the page itself, so it shows without JavaScript.
-use crate::domain::esim::{DailyUsage, chart_bars, format_mb};
+use crate::domain::esim::{DailyUsage, busiest_day_mb, chart_bars, whole_mb};
 use crate::domain::locale::Locale;
+use crate::i18n::format::data_amount;
+use crate::t;
 use leptos::prelude::*;
 
 const WIDTH: f64 = 600.0;
@@ -10,33 +12,22 @@ const HEIGHT: f64 = 120.0;
 pub fn UsageChart(days: Vec<DailyUsage>, locale: Locale) -> impl IntoView {
     let l = locale;
     let total: i64 = days.iter().map(|d| d.data_mb).sum();
-    let (bars, max) = chart_bars(&days, WIDTH, HEIGHT);
+    let bars = chart_bars(&days, WIDTH, HEIGHT);
     let slot = if days.is_empty() {
         WIDTH
     } else {
         WIDTH / days.len() as f64
     };
-    let title = l.pick([
-        "Data used per day, last 30 days",
-        "近 30 天每日流量",
-        "Расход данных по дням за 30 дней",
-    ]);
-    let summary = match l {
-        Locale::En => format!("{} used in 30 days; busiest day {}.", format_mb(total), format_mb(max)),
-        Locale::Zh => format!("30 天共使用 {}；单日最多 {}。", format_mb(total), format_mb(max)),
-        Locale::Ru => format!(
-            "За 30 дней: {}; максимум за день: {}.",
-            format_mb(total),
-            format_mb(max)
-        ),
-    };
+    let data = move |mb: i64| data_amount(l, whole_mb(mb));
+    let title = t!(l, "esims-chart-title");
+    let summary = t!(l, "esims-chart-summary", total = data(total), max = data(busiest_day_mb(&days)));
     let first = days.first().map(|d| d.day.format("%d.%m").to_string());
     let last = days.last().map(|d| d.day.format("%d.%m").to_string());
     let rects = days
         .iter()
         .zip(bars)
         .map(|(d, (x, y, h))| {
-            let label = format!("{}: {}", d.day.format("%Y-%m-%d"), format_mb(d.data_mb));
+            let label = format!("{}: {}", d.day.format("%Y-%m-%d"), data(d.data_mb));
             view! {
                 <rect x=format!("{:.1}", x + slot * 0.15) y=format!("{y:.1}") width=format!("{:.1}", slot * 0.7)
                     height=format!("{:.1}", h.max(if d.data_mb > 0 { 1.0 } else { 0.0 })) rx="2" class="fill-teal-600">

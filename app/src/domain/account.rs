@@ -1,5 +1,5 @@
-//! Who is signed in, what they may do, and the rules for what they type into account forms.
-use super::locale::Locale;
+//! Who is signed in, what they may do, and the rules for what they type into account forms. Role
+//! names are in `i18n::account`.
 use serde::{Deserialize, Serialize};
 
 /// A person's role in their storefront. Ordered: each role can do what the ones before it can.
@@ -30,15 +30,6 @@ impl Role {
 
     pub fn is_staff(self) -> bool {
         self >= Role::Agent
-    }
-
-    pub fn label(self, locale: Locale) -> &'static str {
-        locale.pick(match self {
-            Role::Customer => ["Customer", "顾客", "Клиент"],
-            Role::Agent => ["Agent", "柜台代理", "Агент"],
-            Role::ResellerAdmin => ["Reseller admin", "经销商管理员", "Администратор магазина"],
-            Role::Operator => ["Operator", "平台运营", "Оператор платформы"],
-        })
     }
 
     /// The roles `granter` may hand out: reseller admins staff their own shop; only operators

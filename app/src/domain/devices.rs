@@ -9,21 +9,53 @@ pub struct Device {
     pub brand: &'static str,
     pub model: &'static str,
     /// Where regional models differ, e.g. no eSIM in models sold in mainland China.
-    pub note: Option<&'static str>,
+    pub note: Option<DeviceNote>,
+}
+
+/// A caveat about a model, written in the list as a code; its words are in the catalogue
+/// (`i18n::esims`), so the list itself needs no translating.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DeviceNote {
+    NoEsimInChina,
+    UsEsimOnly,
+    SamsungRegions,
+    NotEverywhere,
+    Pixel3,
+    Pixel3a,
+}
+
+impl DeviceNote {
+    pub fn from_code(code: &str) -> Option<DeviceNote> {
+        match code {
+            "china" => Some(DeviceNote::NoEsimInChina),
+            "us-esim-only" => Some(DeviceNote::UsEsimOnly),
+            "samsung-regions" => Some(DeviceNote::SamsungRegions),
+            "not-everywhere" => Some(DeviceNote::NotEverywhere),
+            "pixel-3" => Some(DeviceNote::Pixel3),
+            "pixel-3a" => Some(DeviceNote::Pixel3a),
+            _ => None,
+        }
+    }
+}
+
+/// The list's lines that are not comments or blank.
+fn device_lines() -> impl Iterator<Item = &'static str> {
+    DEVICE_DATA
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 pub fn all_devices() -> &'static [Device] {
     static DEVICES: OnceLock<Vec<Device>> = OnceLock::new();
     DEVICES.get_or_init(|| {
-        DEVICE_DATA
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        device_lines()
             .filter_map(|line| {
                 let mut parts = line.split('|').map(str::trim);
                 let brand = parts.next().filter(|b| !b.is_empty())?;
                 let model = parts.next().filter(|m| !m.is_empty())?;
-                let note = parts.next().filter(|n| !n.is_empty());
+                // An unknown code drops the caveat, not the phone; a test keeps codes known.
+                let note = parts.next().and_then(DeviceNote::from_code);
                 Some(Device { brand, model, note })
             })
             .collect()
@@ -74,6 +106,10 @@ mod tests {
         names.sort();
         names.dedup();
         assert_eq!(names.len(), devices.len(), "no duplicates");
+        for line in device_lines() {
+            let note = line.split('|').nth(2).map(str::trim).filter(|n| !n.is_empty());
+            assert!(note.is_none_or(|n| DeviceNote::from_code(n).is_some()), "unknown caveat in {line:?}");
+        }
     }
 
     #[test]
@@ -90,6 +126,7 @@ mod tests {
     #[test]
     fn regional_caveats_travel_with_the_model() {
         let iphone = search_devices("iphone 15 pro max")[0];
-        assert!(iphone.note.is_some_and(|n| n.contains("mainland China")));
+        assert_eq!(iphone.note, Some(DeviceNote::UsEsimOnly));
+        assert_eq!(search_devices("xiaomi 13 lite")[0].note, Some(DeviceNote::NoEsimInChina));
     }
 }

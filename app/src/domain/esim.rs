@@ -42,17 +42,6 @@ impl EsimStatus {
         Self::ALL.into_iter().find(|s| s.code() == code)
     }
 
-    pub fn label(self, l: Locale) -> &'static str {
-        l.pick(match self {
-            EsimStatus::InStock => ["In stock", "库存中", "На складе"],
-            EsimStatus::ReadyToInstall => ["Ready to install", "待安装", "Готова к установке"],
-            EsimStatus::Installed => ["Installed", "已安装", "Установлена"],
-            EsimStatus::Active => ["Active", "使用中", "Активна"],
-            EsimStatus::Expired => ["Expired", "已过期", "Истекла"],
-            EsimStatus::Suspended => ["Suspended", "已暂停", "Приостановлена"],
-        })
-    }
-
     /// Whether the install page still helps: a profile can be downloaded only until it is installed.
     pub fn installable(self) -> bool {
         matches!(self, EsimStatus::ReadyToInstall)
@@ -68,17 +57,6 @@ pub enum BundleState {
     Active,
     Depleted,
     Expired,
-}
-
-impl BundleState {
-    pub fn label(self, l: Locale) -> &'static str {
-        l.pick(match self {
-            BundleState::Waiting => ["Not started", "未开始", "Не начат"],
-            BundleState::Active => ["Active", "使用中", "Активен"],
-            BundleState::Depleted => ["Used up", "已用完", "Израсходован"],
-            BundleState::Expired => ["Expired", "已过期", "Истёк"],
-        })
-    }
 }
 
 /// An allowance: what is left out of what was bought. `total` is `None` for unlimited data.
@@ -139,18 +117,6 @@ pub struct EsimCard {
 }
 
 impl EsimCard {
-    /// The ICCID's last five digits, how the eSIM is named when it has no nickname.
-    pub fn iccid_tail(&self) -> &str {
-        &self.iccid[self.iccid.len().saturating_sub(5)..]
-    }
-
-    pub fn display_name(&self, l: Locale) -> String {
-        match &self.nickname {
-            Some(n) => n.clone(),
-            None => format!("{} ···{}", l.pick(["eSIM", "eSIM", "eSIM"]), self.iccid_tail()),
-        }
-    }
-
     /// The bundle the customer cares about first: the active one ending soonest, else one waiting.
     pub fn current_bundle(&self) -> Option<&BundleCard> {
         self.bundles
@@ -159,6 +125,11 @@ impl EsimCard {
             .min_by_key(|b| b.expires_at)
             .or_else(|| self.bundles.iter().find(|b| b.state == BundleState::Waiting))
     }
+}
+
+/// An ICCID's last five digits, how an eSIM is named when it has no nickname.
+pub fn iccid_tail(iccid: &str) -> &str {
+    &iccid[iccid.len().saturating_sub(5)..]
 }
 
 /// How urgent an expiry is, which picks the colour people see.
@@ -188,32 +159,20 @@ pub fn days_until(now: DateTime<Utc>, end: DateTime<Utc>) -> i64 {
     }
 }
 
-/// The plain-words rule for when a bundle's validity starts.
+/// The plain-words rule for when a bundle's validity starts; the words are in `i18n::esims`.
+/// Kept only while `Quote::validity_text` (domain/order.rs) still calls it here.
 pub fn validity_rule(start: ValidityStart, days: i32, l: Locale) -> String {
-    match start {
-        ValidityStart::OnPurchase => match l {
-            Locale::En => format!("Valid for {days} days from purchase."),
-            Locale::Zh => format!("自购买起 {days} 天内有效。"),
-            Locale::Ru => format!("Действует {days} дн. с момента покупки."),
-        },
-        ValidityStart::OnInstall => match l {
-            Locale::En => format!("Valid for {days} days from when you install the eSIM."),
-            Locale::Zh => format!("自安装 eSIM 起 {days} 天内有效。"),
-            Locale::Ru => format!("Действует {days} дн. с момента установки eSIM."),
-        },
-        ValidityStart::OnFirstUse => match l {
-            Locale::En => format!(
-                "Valid for {days} days from the first use of data in a covered country; installing early does not start the clock."
-            ),
-            Locale::Zh => format!("自在覆盖国家首次使用数据起 {days} 天内有效；提前安装不会开始计时。"),
-            Locale::Ru => format!(
-                "Действует {days} дн. с первого использования данных в стране покрытия; ранняя установка срок не запускает."
-            ),
-        },
-    }
+    start.rule(days, l)
 }
 
-/// Megabytes as people read them: "850 MB", "3.2 GB".
+/// Megabytes as the unit formatter takes them (`i18n::format::data_amount`): an overage the
+/// carrier reported as a negative remainder reads as nothing left.
+pub fn whole_mb(mb: i64) -> u32 {
+    u32::try_from(mb.max(0)).unwrap_or(u32::MAX)
+}
+
+/// Megabytes in English units: "850 MB", "3.2 GB". Only checkout still uses it; pages use
+/// `i18n::format::data_amount`, which writes the reader's units.
 pub fn format_mb(mb: i64) -> String {
     if mb.abs() >= 1024 {
         let tenths = (mb * 10 + 512) / 1024;
@@ -228,23 +187,27 @@ pub fn format_mb(mb: i64) -> String {
 }
 
 /// The bars of the daily-usage chart in a `width` × `height` box: (x, y, bar height) per day,
-/// scaled to the busiest day, plus that day's value for the axis label.
-pub fn chart_bars(days: &[DailyUsage], width: f64, height: f64) -> (Vec<(f64, f64, f64)>, i64) {
-    let max = days.iter().map(|d| d.data_mb).max().unwrap_or(0).max(1);
+/// scaled to the busiest day.
+pub fn chart_bars(days: &[DailyUsage], width: f64, height: f64) -> Vec<(f64, f64, f64)> {
+    // At least 1, so a month without usage draws flat bars instead of dividing by zero.
+    let max = busiest_day_mb(days).max(1);
     let slot = if days.is_empty() {
         width
     } else {
         width / days.len() as f64
     };
-    let bars = days
-        .iter()
+    days.iter()
         .enumerate()
         .map(|(i, d)| {
             let h = (d.data_mb.max(0) as f64 / max as f64) * height;
             (i as f64 * slot, height - h, h)
         })
-        .collect();
-    (bars, max)
+        .collect()
+}
+
+/// The most data used on one day; 0 for a month without usage.
+pub fn busiest_day_mb(days: &[DailyUsage]) -> i64 {
+    days.iter().map(|d| d.data_mb).max().unwrap_or(0).max(0)
 }
 
 /// Everything the install page shows. Only ever sent to the owner and their storefront's staff;
@@ -367,6 +330,9 @@ mod tests {
         assert_eq!(format_mb(850), "850 MB");
         assert_eq!(format_mb(3277), "3.2 GB");
         assert_eq!(format_mb(5120), "5 GB");
+        assert_eq!(whole_mb(850), 850);
+        assert_eq!(whole_mb(-5), 0);
+        assert_eq!(iccid_tail("8944538532008160222"), "60222");
     }
 
     #[test]
@@ -375,8 +341,10 @@ mod tests {
             day: NaiveDate::from_ymd_opt(2026, 11, d).unwrap(),
             data_mb: mb,
         };
-        let (bars, max) = chart_bars(&[day(1, 0), day(2, 200), day(3, 100)], 300.0, 100.0);
-        assert_eq!(max, 200);
+        let days = [day(1, 0), day(2, 200), day(3, 100)];
+        let bars = chart_bars(&days, 300.0, 100.0);
+        assert_eq!(busiest_day_mb(&days), 200);
+        assert_eq!(busiest_day_mb(&[day(1, 0)]), 0, "no usage is not a busiest day of 1 MB");
         assert_eq!(bars[0], (0.0, 100.0, 0.0));
         assert_eq!(bars[1], (100.0, 0.0, 100.0));
         assert_eq!(bars[2], (200.0, 50.0, 50.0));

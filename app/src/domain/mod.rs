@@ -13,4 +13,5 @@ pub mod problem;
 pub mod prefs;
 pub mod receipt;
 pub mod staff;
+pub mod time;
 pub mod stock_import;

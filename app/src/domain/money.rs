@@ -1,5 +1,5 @@
 //! Money is an integer count of a currency's minor units; there is no float anywhere on its path.
-use super::locale::Locale;
+//! How an amount reads in a language (`Money::format`) is in `i18n::orders`.
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -46,20 +46,6 @@ impl Currency {
             _ => 2,
         }
     }
-
-    fn symbol(self, locale: Locale) -> &'static str {
-        match (self, locale) {
-            (Currency::USD, Locale::En) => "$",
-            (Currency::USD, _) => "US$",
-            (Currency::EUR, _) => "€",
-            (Currency::CNY, Locale::Zh) => "¥",
-            (Currency::CNY, _) => "CN¥",
-            (Currency::RUB, _) => "₽",
-            (Currency::GBP, _) => "£",
-            (Currency::JPY, Locale::Zh) => "JP¥",
-            (Currency::JPY, _) => "¥",
-        }
-    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -98,44 +84,6 @@ impl Money {
     pub fn new(amount_minor: i64, currency: Currency) -> Money {
         Money { amount_minor, currency }
     }
-
-    /// Formats for display in the given language: "$19.00", "19,00 €", "¥135.00", "1 790,00 ₽".
-    pub fn format(&self, locale: Locale) -> String {
-        let (int_sep, dec_sep) = match locale {
-            Locale::En | Locale::Zh => (",", "."),
-            Locale::Ru => ("\u{a0}", ","),
-        };
-        let negative = self.amount_minor < 0;
-        let abs = self.amount_minor.unsigned_abs();
-        let scale = 10u64.pow(self.currency.minor_units());
-        let whole = group_thousands(abs / scale, int_sep);
-        let number = if self.currency.minor_units() == 0 {
-            whole
-        } else {
-            let width = self.currency.minor_units() as usize;
-            format!("{whole}{dec_sep}{:0width$}", abs % scale)
-        };
-        let sign = if negative { "-" } else { "" };
-        let symbol = self.currency.symbol(locale);
-        match locale {
-            Locale::Ru => format!("{sign}{number}\u{a0}{symbol}"),
-            Locale::En | Locale::Zh => format!("{sign}{symbol}{number}"),
-        }
-    }
-}
-
-fn group_thousands(mut n: u64, sep: &str) -> String {
-    let mut groups = Vec::new();
-    loop {
-        if n < 1000 {
-            groups.push(n.to_string());
-            break;
-        }
-        groups.push(format!("{:03}", n % 1000));
-        n /= 1000;
-    }
-    groups.reverse();
-    groups.join(sep)
 }
 
 #[cfg(test)]
@@ -168,30 +116,6 @@ mod parse_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn formats_each_locale() {
-        let usd = Money::new(1900, Currency::USD);
-        assert_eq!(usd.format(Locale::En), "$19.00");
-        assert_eq!(usd.format(Locale::Zh), "US$19.00");
-        assert_eq!(usd.format(Locale::Ru), "19,00\u{a0}US$");
-        assert_eq!(Money::new(13_505, Currency::CNY).format(Locale::Zh), "¥135.05");
-        assert_eq!(
-            Money::new(179_000, Currency::RUB).format(Locale::Ru),
-            "1\u{a0}790,00\u{a0}₽"
-        );
-        assert_eq!(
-            Money::new(123_456_789, Currency::EUR).format(Locale::En),
-            "€1,234,567.89"
-        );
-    }
-
-    #[test]
-    fn zero_decimal_and_negative_amounts() {
-        assert_eq!(Money::new(1500, Currency::JPY).format(Locale::En), "¥1,500");
-        assert_eq!(Money::new(-5, Currency::USD).format(Locale::En), "-$0.05");
-        assert_eq!(Money::new(0, Currency::EUR).format(Locale::Ru), "0,00\u{a0}€");
-    }
 
     #[test]
     fn currency_codes_parse() {

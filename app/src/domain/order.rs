@@ -1,6 +1,6 @@
 //! Orders: their states and the moves between them, promo-code discounts, and the quote a
-//! customer sees before paying. Amounts are integer minor units in the order's currency.
-use super::locale::Locale;
+//! customer sees before paying. Amounts are integer minor units in the order's currency. Their
+//! words (status labels, causes, payment failures) are in `i18n::orders`.
 use super::money::{Currency, Money};
 use super::plan::ValidityStart;
 use chrono::{DateTime, Duration, Utc};
@@ -64,18 +64,6 @@ impl OrderStatus {
     /// Whether money was taken for the order.
     pub fn was_paid(self) -> bool {
         !matches!(self, OrderStatus::AwaitingPayment | OrderStatus::Cancelled)
-    }
-
-    pub fn label(self, l: Locale) -> &'static str {
-        l.pick(match self {
-            OrderStatus::AwaitingPayment => ["Awaiting payment", "待付款", "Ожидает оплаты"],
-            OrderStatus::Paid => ["Paid, being delivered", "已付款，正在交付", "Оплачен, выполняется"],
-            OrderStatus::Fulfilled => ["Completed", "已完成", "Выполнен"],
-            OrderStatus::Failed => ["Could not be delivered", "无法交付", "Не удалось выполнить"],
-            OrderStatus::Cancelled => ["Cancelled", "已取消", "Отменён"],
-            OrderStatus::Refunded => ["Refunded", "已退款", "Возвращён"],
-            OrderStatus::PartiallyRefunded => ["Partly refunded", "部分退款", "Частично возвращён"],
-        })
     }
 }
 
@@ -224,18 +212,6 @@ impl Quote {
         self.price.currency
     }
 
-    /// What the new bundle gives and when it runs, in words and exact dates where known.
-    pub fn validity_text(&self, l: Locale) -> String {
-        use super::locale::format_utc as when;
-        match (self.starts_at, self.expires_at) {
-            (Some(start), Some(end)) => match l {
-                Locale::En => format!("Valid from {} until {}.", when(start), when(end)),
-                Locale::Zh => format!("有效期：{} 至 {}。", when(start), when(end)),
-                Locale::Ru => format!("Действует с {} до {}.", when(start), when(end)),
-            },
-            _ => super::esim::validity_rule(self.validity_starts, self.validity_days, l),
-        }
-    }
 }
 
 #[cfg(test)]
@@ -243,27 +219,35 @@ mod tests {
     use super::*;
 
     #[test]
-    fn failures_say_what_happened_without_naming_fraud() {
-        let msg = |c| payment_failure_message(c, Locale::En);
-        assert_eq!(msg("stolen_card"), msg("generic_decline"));
-        assert!(msg("card_declined").contains("declined"));
-        assert!(msg("insufficient_funds").contains("insufficient funds"));
-        assert!(msg("incorrect_cvc").contains("security code"));
-        assert!(msg("payment_intent_authentication_failure").contains("3-D Secure"));
-        assert!(msg("something_new").contains("did not go through"));
-        for code in [
-            "card_declined",
-            "insufficient_funds",
-            "expired_card",
-            "incorrect_cvc",
-            "authentication_required",
-            "x",
-        ] {
-            assert!(payment_failure_message(code, Locale::En).contains("no money was taken"));
-            assert!(payment_failure_message(code, Locale::Ru).contains("не списаны"));
-            assert!(payment_failure_message(code, Locale::Zh).contains("未扣任何款项"));
-        }
+    fn fraud_declines_read_as_plain_declines() {
+        use PaymentFailure::*;
+        let of = PaymentFailure::from_code;
+        assert_eq!(of("stolen_card"), of("generic_decline"));
+        assert_eq!(of("fraudulent"), Declined);
+        assert_eq!(of("insufficient_funds"), InsufficientFunds);
+        assert_eq!(of("incorrect_cvc"), WrongCardDetails);
+        assert_eq!(of("payment_intent_authentication_failure"), NotAuthenticated);
+        assert_eq!(of("something_new"), Other);
     }
+
+    #[test]
+    fn transition_causes_read_back_as_stored() {
+        let causes = [
+            TransitionCause::Placed,
+            TransitionCause::NothingToPay,
+            TransitionCause::PaymentSucceeded { method: "Visa ···4242 (test)".into() },
+            TransitionCause::Delivered,
+            TransitionCause::CancelledByCustomer,
+            TransitionCause::NotPaidInTime,
+            TransitionCause::Refund { reason: "refund: twice".into() },
+            TransitionCause::Other("fixed by support".into()),
+        ];
+        for cause in causes {
+            assert_eq!(TransitionCause::from_stored(&cause.stored()), cause);
+        }
+        assert_eq!(TransitionCause::Placed.stored(), "order placed");
+    }
+
     use chrono::TimeZone;
 
     fn usd(minor: i64) -> Money {
@@ -413,8 +397,63 @@ pub struct RefundView {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TransitionView {
     pub to: OrderStatus,
-    pub cause: String,
+    pub cause: TransitionCause,
     pub at: DateTime<Utc>,
+}
+
+/// Why an order moved, as `order_transitions.cause` records it. The stored text is the English
+/// phrase rows have always held, so older rows read back as the same causes; the order page shows
+/// each cause in the reader's language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TransitionCause {
+    Placed,
+    NothingToPay,
+    PaymentSucceeded { method: String },
+    Delivered,
+    CancelledByCustomer,
+    NotPaidInTime,
+    Refund { reason: String },
+    /// A cause recorded some other way: shown as it was stored.
+    Other(String),
+}
+
+impl TransitionCause {
+    const PAYMENT_SUCCEEDED: &str = "payment succeeded (";
+    const REFUND: &str = "refund: ";
+
+    /// The text kept in `order_transitions.cause`.
+    pub fn stored(&self) -> String {
+        match self {
+            TransitionCause::Placed => "order placed".into(),
+            TransitionCause::NothingToPay => "nothing to pay after the discount".into(),
+            TransitionCause::PaymentSucceeded { method } => format!("{}{method})", Self::PAYMENT_SUCCEEDED),
+            TransitionCause::Delivered => "delivered through the eSIM provider".into(),
+            TransitionCause::CancelledByCustomer => "cancelled by the customer".into(),
+            TransitionCause::NotPaidInTime => "not paid within a day".into(),
+            TransitionCause::Refund { reason } => format!("{}{reason}", Self::REFUND),
+            TransitionCause::Other(text) => text.clone(),
+        }
+    }
+
+    pub fn from_stored(text: &str) -> TransitionCause {
+        let fixed = [
+            TransitionCause::Placed,
+            TransitionCause::NothingToPay,
+            TransitionCause::Delivered,
+            TransitionCause::CancelledByCustomer,
+            TransitionCause::NotPaidInTime,
+        ];
+        if let Some(cause) = fixed.into_iter().find(|c| c.stored() == text) {
+            return cause;
+        }
+        if let Some(method) = text.strip_prefix(Self::PAYMENT_SUCCEEDED).and_then(|m| m.strip_suffix(')')) {
+            return TransitionCause::PaymentSucceeded { method: method.into() };
+        }
+        match text.strip_prefix(Self::REFUND) {
+            Some(reason) => TransitionCause::Refund { reason: reason.into() },
+            None => TransitionCause::Other(text.into()),
+        }
+    }
 }
 
 /// Who sold it, for the receipt.
@@ -465,41 +504,31 @@ impl OrderView {
     }
 }
 
-/// What to tell a customer whose payment failed, by the provider's failure code.
-pub fn payment_failure_message(code: &str, l: Locale) -> &'static str {
-    match code {
-        // Lost, stolen and fraud declines read as plain declines, as card networks ask.
-        "card_declined" | "generic_decline" | "do_not_honor" | "lost_card" | "stolen_card" | "fraudulent"
-        | "pickup_card" => l.pick([
-            "Your card was declined, and no money was taken. Try again, or pay with another card or method.",
-            "您的卡被拒绝，未扣任何款项。请重试，或换一张卡或其他支付方式。",
-            "Банк отклонил карту, деньги не списаны. Попробуйте ещё раз или выберите другую карту или способ оплаты.",
-        ]),
-        "insufficient_funds" => l.pick([
-            "The card has insufficient funds, and no money was taken. Try another card or method.",
-            "卡内余额不足，未扣任何款项。请换一张卡或其他支付方式。",
-            "На карте недостаточно средств, деньги не списаны. Попробуйте другую карту или способ оплаты.",
-        ]),
-        "expired_card" => l.pick([
-            "The card has expired, and no money was taken. Try another card.",
-            "该卡已过期，未扣任何款项。请换一张卡。",
-            "Срок действия карты истёк, деньги не списаны. Попробуйте другую карту.",
-        ]),
-        "incorrect_cvc" | "invalid_cvc" | "incorrect_number" | "invalid_number" => l.pick([
-            "The card number or security code was not right, and no money was taken. Check them and try again.",
-            "卡号或安全码不正确，未扣任何款项。请核对后重试。",
-            "Неверный номер карты или код безопасности, деньги не списаны. Проверьте их и попробуйте снова.",
-        ]),
-        "authentication_required" | "payment_intent_authentication_failure" => l.pick([
-            "Your bank's verification (3-D Secure) was not completed, and no money was taken. Try again and confirm the payment with your bank.",
-            "未完成银行验证（3-D Secure），未扣任何款项。请重试并在银行页面确认支付。",
-            "Подтверждение в банке (3-D Secure) не пройдено, деньги не списаны. Попробуйте снова и подтвердите платёж в банке.",
-        ]),
-        _ => l.pick([
-            "The payment did not go through, and no money was taken. Try again, or choose another method.",
-            "支付未成功，未扣任何款项。请重试或选择其他支付方式。",
-            "Платёж не прошёл, деньги не списаны. Попробуйте ещё раз или выберите другой способ.",
-        ]),
+/// Why a payment failed, in the groups a customer is told about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PaymentFailure {
+    Declined,
+    InsufficientFunds,
+    ExpiredCard,
+    WrongCardDetails,
+    /// The bank's verification (3-D Secure) was not completed.
+    NotAuthenticated,
+    Other,
+}
+
+impl PaymentFailure {
+    /// The group of a provider's failure code, e.g. Stripe's `card_declined`.
+    pub fn from_code(code: &str) -> PaymentFailure {
+        match code {
+            // Lost, stolen and fraud declines read as plain declines, as card networks ask.
+            "card_declined" | "generic_decline" | "do_not_honor" | "lost_card" | "stolen_card" | "fraudulent"
+            | "pickup_card" => PaymentFailure::Declined,
+            "insufficient_funds" => PaymentFailure::InsufficientFunds,
+            "expired_card" => PaymentFailure::ExpiredCard,
+            "incorrect_cvc" | "invalid_cvc" | "incorrect_number" | "invalid_number" => PaymentFailure::WrongCardDetails,
+            "authentication_required" | "payment_intent_authentication_failure" => PaymentFailure::NotAuthenticated,
+            _ => PaymentFailure::Other,
+        }
     }
 }
 
@@ -558,71 +587,12 @@ impl HistoryFilter {
     }
 }
 
-/// The history as CSV: one line per order, amounts in major units with the currency code.
-pub fn history_csv(rows: &[HistoryRow]) -> String {
-    fn field(s: &str) -> String {
-        if s.contains([',', '"', '\n']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.to_string()
-        }
-    }
-    fn major(m: Money) -> String {
-        let digits = m.currency.minor_units();
-        if digits == 0 {
-            return m.amount_minor.to_string();
-        }
-        let unit = 10i64.pow(digits);
-        format!(
-            "{}.{:0width$}",
-            m.amount_minor / unit,
-            m.amount_minor % unit,
-            width = digits as usize
-        )
-    }
-    let mut out = String::from("order,date,plan,esim,amount,refunded,currency,status,method\n");
-    for r in rows {
-        out.push_str(&format!(
-            "{},{},{},{},{},{},{},{},{}\n",
-            r.number,
-            r.at.format("%Y-%m-%d %H:%M:%S UTC"),
-            field(&r.plan_name),
-            field(r.esim_name.as_deref().unwrap_or("")),
-            major(r.total),
-            major(r.refunded),
-            r.total.currency.code(),
-            r.status.code(),
-            field(r.method.as_deref().unwrap_or(""))
-        ));
-    }
-    out
-}
-
 #[cfg(test)]
 mod history_tests {
     use super::*;
 
     #[test]
-    fn csv_quotes_fields_and_keeps_integer_money() {
-        let row = HistoryRow {
-            order_id: Uuid::nil(),
-            number: 7,
-            at: chrono::DateTime::parse_from_rfc3339("2026-11-22T08:00:00Z")
-                .unwrap()
-                .with_timezone(&Utc),
-            plan_name: "China 10 GB, 30 days".into(),
-            esim_id: None,
-            esim_name: Some("Mum's \"iPhone\"".into()),
-            total: Money::new(1529, Currency::USD),
-            refunded: Money::new(0, Currency::USD),
-            status: OrderStatus::Fulfilled,
-            method: Some("Visa ···4242".into()),
-        };
-        assert_eq!(
-            history_csv(&[row]),
-            "order,date,plan,esim,amount,refunded,currency,status,method\n\
-             7,2026-11-22 08:00:00 UTC,\"China 10 GB, 30 days\",\"Mum's \"\"iPhone\"\"\",15.29,0.00,USD,fulfilled,Visa ···4242\n"
-        );
+    fn filters_read_from_the_query() {
         let f = HistoryFilter::parse(Some("nope"), Some("fulfilled"), Some("2026-11-01"), Some("bad"));
         assert_eq!(f.status, Some(OrderStatus::Fulfilled));
         assert_eq!(f.esim, None);

@@ -24,6 +24,8 @@ pub struct ShopContext {
     pub storefront: StorefrontBrand,
     pub locale: Locale,
     pub currency: Currency,
+    /// Where the reader's clock is: their profile's choice, else their browser's, else UTC.
+    pub zone: super::time::ReaderZone,
 }
 
 impl ShopContext {
@@ -63,6 +65,7 @@ impl ShopContext {
             storefront,
             locale,
             currency,
+            zone: super::time::ReaderZone::utc(),
         }
     }
 }

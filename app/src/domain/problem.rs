@@ -11,6 +11,7 @@ pub enum Problem {
     Promo(PromoProblem),
     Order(OrderProblem),
     Settings(SettingsProblem),
+    Stock(StockProblem),
 }
 
 /// Why an order, payment or refund request was refused.
@@ -46,6 +47,35 @@ pub enum SettingsProblem {
     LegalDetails,
 }
 
+/// Why a stock file upload was refused. It is answered by a redirect to the stock page, which
+/// carries the problem as `?error=<code>`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StockProblem {
+    NoFile,
+    TooLarge,
+    NoStorefront,
+    /// The form could not be read, or named an unknown problem.
+    Unreadable,
+}
+
+impl StockProblem {
+    pub fn code(self) -> &'static str {
+        match self {
+            StockProblem::NoFile => "no_file",
+            StockProblem::TooLarge => "too_large",
+            StockProblem::NoStorefront => "storefront",
+            StockProblem::Unreadable => "unreadable",
+        }
+    }
+
+    pub fn from_code(code: &str) -> StockProblem {
+        [StockProblem::NoFile, StockProblem::TooLarge, StockProblem::NoStorefront]
+            .into_iter()
+            .find(|p| p.code() == code)
+            .unwrap_or(StockProblem::Unreadable)
+    }
+}
+
 impl Problem {
     /// Too many attempts, rather than a form to correct.
     pub fn is_throttle(&self) -> bool {
@@ -74,5 +104,11 @@ impl From<OrderProblem> for Problem {
 impl From<SettingsProblem> for Problem {
     fn from(p: SettingsProblem) -> Self {
         Problem::Settings(p)
+    }
+}
+
+impl From<StockProblem> for Problem {
+    fn from(p: StockProblem) -> Self {
+        Problem::Stock(p)
     }
 }

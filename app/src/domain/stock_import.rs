@@ -36,6 +36,71 @@ pub struct ImportReport {
     pub check_digit_warnings: Vec<RowRejection>,
 }
 
+/// The largest stock file the browser upload takes, in MB.
+pub const MAX_UPLOAD_MB: u32 = 64;
+
+/// A column the header row must name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RequiredColumn {
+    Iccid,
+    Plans,
+    /// `smdp_address` and `matching_id`, or `activation_code` instead.
+    ActivationCode,
+}
+
+impl RequiredColumn {
+    /// As the header row spells it.
+    pub fn name(self) -> &'static str {
+        match self {
+            RequiredColumn::Iccid => "iccid",
+            RequiredColumn::Plans => "plans",
+            RequiredColumn::ActivationCode => "smdp_address and matching_id, or activation_code",
+        }
+    }
+}
+
+/// Why an import stopped before its end. Stored in `profile_imports.failure` as a code, so the
+/// stock page can say it in the reader's language; the details of unexpected failures are in
+/// the server log.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ImportFailure {
+    MissingColumn(RequiredColumn),
+    /// The header row could not be read as CSV.
+    Unreadable,
+    /// The database failed, or anything else on our side.
+    Internal,
+    /// The server stopped while the import ran.
+    Interrupted,
+}
+
+impl ImportFailure {
+    pub fn code(self) -> &'static str {
+        match self {
+            ImportFailure::MissingColumn(RequiredColumn::Iccid) => "missing_column_iccid",
+            ImportFailure::MissingColumn(RequiredColumn::Plans) => "missing_column_plans",
+            ImportFailure::MissingColumn(RequiredColumn::ActivationCode) => "missing_column_activation_code",
+            ImportFailure::Unreadable => "unreadable",
+            ImportFailure::Internal => "internal",
+            ImportFailure::Interrupted => "interrupted",
+        }
+    }
+
+    /// The failure a stored code names. Runs recorded before codes were stored hold an English
+    /// sentence instead: they read as a failure on our side, which the log of the time explains.
+    pub fn from_code(code: &str) -> ImportFailure {
+        [
+            ImportFailure::MissingColumn(RequiredColumn::Iccid),
+            ImportFailure::MissingColumn(RequiredColumn::Plans),
+            ImportFailure::MissingColumn(RequiredColumn::ActivationCode),
+            ImportFailure::Unreadable,
+            ImportFailure::Interrupted,
+        ]
+        .into_iter()
+        .find(|f| f.code() == code)
+        .unwrap_or(ImportFailure::Internal)
+    }
+}
+
 /// One import run as the operator page shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportRun {
@@ -50,7 +115,7 @@ pub struct ImportRun {
     pub unchanged: i64,
     pub rejected: i64,
     pub warned: i64,
-    pub failure: Option<String>,
+    pub failure: Option<ImportFailure>,
     /// The first 100 refused rows.
     pub rejections: Vec<RowRejection>,
 }
@@ -76,62 +141,25 @@ pub struct StockLevel {
     pub sold: i64,
 }
 
-impl RowProblem {
-    pub fn describe(&self, l: super::locale::Locale) -> String {
-        use super::esim_ids::IdProblem;
-        let t = |o: [&str; 3]| l.pick(o).to_string();
-        match self {
-            RowProblem::Malformed => t([
-                "The row could not be read (wrong number of fields?)",
-                "无法读取此行（字段数不对？）",
-                "Строку не удалось прочитать (неверное число полей?)",
-            ]),
-            RowProblem::Iccid(IdProblem::IccidLength) => t([
-                "ICCID must have 18 to 22 digits",
-                "ICCID 必须为 18 至 22 位数字",
-                "ICCID должен содержать 18–22 цифры",
-            ]),
-            RowProblem::Iccid(IdProblem::IccidPrefix) => t([
-                "ICCID must start with 89",
-                "ICCID 必须以 89 开头",
-                "ICCID должен начинаться с 89",
-            ]),
-            RowProblem::Iccid(IdProblem::IccidLuhn) => t([
-                "ICCID check digit is wrong",
-                "ICCID 校验位错误",
-                "Неверная контрольная цифра ICCID",
-            ]),
-            RowProblem::Iccid(_) => t([
-                "ICCID must be digits only",
-                "ICCID 只能包含数字",
-                "ICCID должен состоять из цифр",
-            ]),
-            RowProblem::SmdpAddress => t([
-                "SM-DP+ address is not a host name",
-                "SM-DP+ 地址不是有效的主机名",
-                "Адрес SM-DP+ не является именем хоста",
-            ]),
-            RowProblem::MatchingId => t([
-                "Matching ID may only hold letters, digits and dashes",
-                "匹配 ID 只能包含字母、数字和连字符",
-                "Matching ID: только буквы, цифры и дефисы",
-            ]),
-            RowProblem::DuplicateInFile => t([
-                "The same ICCID appears earlier in the file",
-                "文件中前面已出现相同的 ICCID",
-                "Этот ICCID уже встречался выше в файле",
-            ]),
-            RowProblem::AlreadyInStock => t([
-                "This ICCID is already in stock with other details",
-                "该 ICCID 已在库存中且信息不同",
-                "Этот ICCID уже на складе с другими данными",
-            ]),
-            RowProblem::UnknownPlan(slug) => match l {
-                super::locale::Locale::En => format!("No plan {slug} in this storefront"),
-                super::locale::Locale::Zh => format!("此店铺没有套餐 {slug}"),
-                super::locale::Locale::Ru => format!("В этом магазине нет тарифа {slug}"),
-            },
-            RowProblem::NoPlans => t(["No plans listed", "未列出套餐", "Не указаны тарифы"]),
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn failure_codes_round_trip() {
+        for failure in [
+            ImportFailure::MissingColumn(RequiredColumn::Iccid),
+            ImportFailure::MissingColumn(RequiredColumn::Plans),
+            ImportFailure::MissingColumn(RequiredColumn::ActivationCode),
+            ImportFailure::Unreadable,
+            ImportFailure::Internal,
+            ImportFailure::Interrupted,
+        ] {
+            assert_eq!(ImportFailure::from_code(failure.code()), failure);
         }
+        assert_eq!(
+            ImportFailure::from_code("database: pool timed out"),
+            ImportFailure::Internal
+        );
     }
 }

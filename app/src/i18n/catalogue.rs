@@ -19,6 +19,10 @@ fn build(l: Locale) -> Bundle {
     let mut bundle = Bundle::new_concurrent(vec![tag]);
     // Unicode isolation marks around variables would show up in e-mail subjects, PDFs and CSV.
     bundle.set_use_isolating(false);
+    // NUMBER(), for zero-padded day and month numbers.
+    if let Err(e) = bundle.add_builtins() {
+        tracing::error!(language = l.code(), error = ?e, "Fluent built-in functions unavailable");
+    }
     for (area, source) in l.sources() {
         let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(resource, errors)| {
             tracing::error!(language = l.code(), area, ?errors, "catalogue file has syntax errors");

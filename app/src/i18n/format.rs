@@ -1,7 +1,9 @@
 //! Numbers and units as each language writes them: the decimal mark and digit grouping come from
 //! the language's `language.ftl`, the unit words from its catalogue.
 use crate::domain::locale::Locale;
+use crate::domain::time::ReaderZone;
 use crate::t;
+use chrono::{DateTime, Datelike, Timelike, Utc};
 
 /// An integer with the language's digit grouping: 12 500 / 12,500.
 pub fn integer(l: Locale, n: i64) -> String {
@@ -61,9 +63,37 @@ pub fn days(l: Locale, n: u32) -> String {
     t!(l, "common-days", count = n)
 }
 
+/// A moment in the reader's zone, the zone named: "29 Nov 2026, 13:00 MSK" / "29.11.2026, 13:00 MSK".
+pub fn moment(l: Locale, zone: &ReaderZone, at: DateTime<Utc>) -> String {
+    let (local, zone_name) = zone.local(at);
+    let time = format!("{:02}:{:02}", local.hour(), local.minute());
+    t!(l, "common-moment", day = local.day(), month = local.month(), year = local.year(), time = time, zone = zone_name)
+}
+
+/// The reader's calendar day of a moment: "29 Nov 2026" / "29.11.2026".
+pub fn date(l: Locale, zone: &ReaderZone, at: DateTime<Utc>) -> String {
+    let (local, _) = zone.local(at);
+    t!(l, "common-date", day = local.day(), month = local.month(), year = local.year())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::time::ZoneSpan;
+    use chrono::TimeZone;
+
+    #[test]
+    fn moments_are_in_the_readers_zone_and_language() {
+        let at = Utc.with_ymd_and_hms(2026, 11, 29, 10, 0, 0).unwrap();
+        let moscow = ReaderZone {
+            name: "Europe/Moscow".into(),
+            spans: vec![ZoneSpan { from: 0, offset_seconds: 3 * 3600, abbreviation: "MSK".into() }],
+        };
+        assert_eq!(moment(Locale::En, &ReaderZone::utc(), at), "29 Nov 2026, 10:00 UTC");
+        assert_eq!(moment(Locale::Ru, &moscow, at), "29.11.2026, 13:00 MSK");
+        assert_eq!(moment(Locale::Zh, &moscow, at), "2026年11月29日 13:00 MSK");
+        assert_eq!(date(Locale::En, &moscow, at), "29 Nov 2026");
+    }
 
     #[test]
     fn russian_plurals_follow_cldr() {

@@ -4,10 +4,14 @@
 //! without the code knowing. `t!(locale, "id", name = value)` formats one message; tests check
 //! that every language has every message with the same variables, and that every id the code
 //! uses exists.
+mod account;
 mod catalogue;
+mod esims;
 pub mod format;
+mod orders;
 mod plan_terms;
 mod problems;
+mod staff;
 
 pub use catalogue::{FluentArgs, FluentValue, text, text_with};
 

@@ -2,7 +2,7 @@
 use crate::domain::account::{AccountProblem, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
 use crate::domain::locale::Locale;
 use crate::domain::order::PromoProblem;
-use crate::domain::problem::{OrderProblem, Problem, SettingsProblem};
+use crate::domain::problem::{OrderProblem, Problem, SettingsProblem, StockProblem};
 use crate::t;
 
 impl Problem {
@@ -12,6 +12,7 @@ impl Problem {
             Problem::Promo(p) => p.message(l),
             Problem::Order(p) => p.message(l),
             Problem::Settings(p) => p.message(l),
+            Problem::Stock(p) => p.message(l),
         }
     }
 }
@@ -91,6 +92,20 @@ impl SettingsProblem {
         match self {
             SettingsProblem::NoPaymentMethod => t!(l, "errors-settings-no-payment-method"),
             SettingsProblem::LegalDetails => t!(l, "errors-settings-legal-details"),
+        }
+    }
+}
+
+impl StockProblem {
+    pub fn message(&self, l: Locale) -> String {
+        match self {
+            StockProblem::NoFile => t!(l, "errors-stock-no-file"),
+            StockProblem::TooLarge => {
+                let size = super::format::data_amount(l, crate::domain::stock_import::MAX_UPLOAD_MB);
+                t!(l, "errors-stock-too-large", size = size)
+            }
+            StockProblem::NoStorefront => t!(l, "errors-stock-no-storefront"),
+            StockProblem::Unreadable => t!(l, "errors-stock-unreadable"),
         }
     }
 }

@@ -4,6 +4,7 @@ use crate::components::plan_card::PlanCardView;
 use crate::components::use_shop;
 use crate::domain::catalog_query::{CatalogQuery, PAGE_SIZE};
 use crate::i18n::Messages;
+use crate::t;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
@@ -86,7 +87,7 @@ fn results(
             {plans.into_iter().map(|card| view! { <PlanCardView card m /> }).collect_view()}
         </ul>
         {(pages > 1).then(|| view! {
-            <nav class="mt-8 flex items-center justify-between text-sm" aria-label="pagination">
+            <nav class="mt-8 flex items-center justify-between text-sm" aria-label=t!(m.locale, "catalog-pagination")>
                 {(page > 1).then(|| view! { <a class="rounded-md border border-slate-300 bg-white px-3 py-2" rel="prev" href=link(page - 1)>"← " {m.previous_page}</a> })}
                 <span class="text-slate-600">{format!("{page} / {pages}")}</span>
                 {(page < pages).then(|| view! { <a class="rounded-md border border-slate-300 bg-white px-3 py-2" rel="next" href=link(page + 1)>{m.next_page} " →"</a> })}

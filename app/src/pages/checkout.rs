@@ -3,12 +3,12 @@
 use crate::api::checkout::{PlaceOrder, QuoteOffer, get_quote, renewal_options};
 use crate::components::form::{FormError, use_form_action};
 use crate::components::use_shop;
-use crate::domain::esim::format_mb;
-use crate::domain::locale::Locale;
+use crate::i18n::format::data_amount;
 use crate::domain::problem::Problem;
 use crate::error::ApiError;
 use crate::pages::account::query_param;
 use crate::components::refusal::Refusal;
+use crate::t;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::Redirect;
@@ -21,7 +21,7 @@ pub fn CheckoutPage() -> impl IntoView {
     let plan = query_param("plan").filter(|p| !p.is_empty());
     let esim = query_param("esim").and_then(|e| Uuid::parse_str(&e).ok());
     let promo = query_param("promo").filter(|p| !p.trim().is_empty());
-    let title = l.pick(["Checkout", "结账", "Оформление заказа"]);
+    let title = t!(l, "orders-checkout-title");
     let here = {
         let mut q = vec![];
         if let Some(p) = &plan {
@@ -70,7 +70,7 @@ pub fn CheckoutPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text=title />
+        <Title text=title.clone() />
         <Meta name="robots" content="noindex" />
         <div class="mx-auto mt-8 flex max-w-2xl flex-col gap-6" data-testid="checkout-page">
             <h1 class="text-2xl font-semibold text-slate-900">{title}</h1>
@@ -86,11 +86,11 @@ fn RenewalChoice(esim: Uuid) -> impl IntoView {
     let options = Resource::new_blocking(move || esim, renewal_options);
     // Its links load the page in full (rel="external"): the checkout reads its query once.
     view! {
-        <p class="text-slate-700">{l.pick(["Choose a plan for this eSIM:", "为此 eSIM 选择套餐：", "Выберите тариф для этой eSIM:"])}</p>
+        <p class="text-slate-700">{t!(l, "orders-renewal-choose")}</p>
         <Suspense fallback=move || view! { <p>{m.loading}</p> }>
             {move || options.get().map(|r| match r {
                 Ok(list) if list.is_empty() => view! {
-                    <p>{l.pick(["No plan can renew this eSIM right now.", "目前没有可为此 eSIM 续费的套餐。", "Сейчас нет тарифов для продления этой eSIM."])}</p>
+                    <p>{t!(l, "orders-renewal-none")}</p>
                 }.into_any(),
                 Ok(list) => view! {
                     <ul class="flex flex-col gap-2" data-testid="renewal-options">
@@ -117,44 +117,34 @@ fn QuoteView(offer: QuoteOffer, esim: Option<Uuid>, problem: Option<String>) -> 
     let (place, place_error) = use_form_action::<PlaceOrder>();
     let q = offer.quote.clone();
     let what = match &q.esim_name {
-        Some(name) => match l {
-            Locale::En => format!("Renewal of {name}"),
-            Locale::Zh => format!("为 {name} 续费"),
-            Locale::Ru => format!("Продление {name}"),
-        },
-        None => l.pick(["A new eSIM", "新的 eSIM", "Новая eSIM"]).to_string(),
+        Some(name) => t!(l, "orders-quote-renewal-of", esim = name.as_str()),
+        None => t!(l, "orders-quote-new-esim"),
     };
+    // The quote's amounts are i64 for the database; no bundle comes near u32::MAX megabytes.
+    let mb = |n: i64| data_amount(l, u32::try_from(n.max(0)).unwrap_or(u32::MAX));
     let data = match (q.data_mb, q.data_left_now_mb) {
-        (Some(mb), Some(left)) if left > 0 => match l {
-            Locale::En => format!("{} of data, on top of the {} left now", format_mb(mb), format_mb(left)),
-            Locale::Zh => format!("{} 流量，另加当前剩余的 {}", format_mb(mb), format_mb(left)),
-            Locale::Ru => format!("{} данных вдобавок к оставшимся {}", format_mb(mb), format_mb(left)),
-        },
-        (Some(mb), _) => match l {
-            Locale::En => format!("{} of data", format_mb(mb)),
-            Locale::Zh => format!("{} 流量", format_mb(mb)),
-            Locale::Ru => format!("{} данных", format_mb(mb)),
-        },
-        (None, _) => l.pick(["Unlimited data", "无限流量", "Безлимитные данные"]).to_string(),
+        (Some(amount), Some(left)) if left > 0 => {
+            t!(l, "orders-quote-data-on-top", amount = mb(amount), left = mb(left))
+        }
+        (Some(amount), _) => t!(l, "orders-quote-data", amount = mb(amount)),
+        (None, _) => t!(l, "orders-quote-unlimited"),
     };
-    let extras = (q.voice_minutes > 0 || q.sms > 0).then(|| match l {
-        Locale::En => format!("{} minutes, {} SMS", q.voice_minutes, q.sms),
-        Locale::Zh => format!("{} 分钟通话，{} 条短信", q.voice_minutes, q.sms),
-        Locale::Ru => format!("{} мин, {} SMS", q.voice_minutes, q.sms),
-    });
+    let extras = (q.voice_minutes > 0 || q.sms > 0)
+        .then(|| t!(l, "orders-quote-extras", minutes = q.voice_minutes, sms = q.sms));
     let discount = (q.discount.amount_minor > 0).then(|| {
         view! {
             <div class="flex justify-between text-teal-800" data-testid="quote-discount">
-                <dt>{format!("{} {}", l.pick(["Promo code", "优惠码", "Промокод"]), q.promo_code.clone().unwrap_or_default())}</dt>
+                <dt>{t!(l, "orders-promo-code-line", code = q.promo_code.clone().unwrap_or_default())}</dt>
                 <dd class="tabular-nums">{format!("−{}", q.discount.format(l))}</dd>
             </div>
         }
     });
     let promo_value = q.promo_code.clone().unwrap_or_default();
-    let pay_label = match l {
-        Locale::En => format!("Pay {}", q.total.format(l)),
-        Locale::Zh => format!("支付 {}", q.total.format(l)),
-        Locale::Ru => format!("Оплатить {}", q.total.format(l)),
+    let pay_label = t!(l, "orders-pay-amount", amount = q.total.format(l));
+    // A new eSIM is not "renewed": each kind of order says what happens once it is paid.
+    let pay_note = match &q.esim_name {
+        Some(_) => t!(l, "orders-pay-note-renewal"),
+        None => t!(l, "orders-pay-note-new"),
     };
     let plan_slug = query_param("plan").unwrap_or_default();
     view! {
@@ -167,10 +157,10 @@ fn QuoteView(offer: QuoteOffer, esim: Option<Uuid>, problem: Option<String>) -> 
                 <li data-testid="quote-validity">{q.validity_text(l)}</li>
             </ul>
             <dl class="mt-4 flex flex-col gap-1 border-t border-slate-100 pt-3 text-sm">
-                <div class="flex justify-between"><dt>{l.pick(["Price", "价格", "Цена"])}</dt><dd class="tabular-nums">{q.price.format(l)}</dd></div>
+                <div class="flex justify-between"><dt>{t!(l, "orders-price")}</dt><dd class="tabular-nums">{q.price.format(l)}</dd></div>
                 {discount}
                 <div class="flex justify-between text-base font-semibold">
-                    <dt>{l.pick(["Total", "合计", "Итого"])}</dt>
+                    <dt>{t!(l, "orders-total")}</dt>
                     <dd class="tabular-nums" data-testid="quote-total">{q.total.format(l)}</dd>
                 </div>
             </dl>
@@ -179,11 +169,11 @@ fn QuoteView(offer: QuoteOffer, esim: Option<Uuid>, problem: Option<String>) -> 
             <input type="hidden" name="plan" value=plan_slug.clone() />
             {esim.map(|e| view! { <input type="hidden" name="esim" value=e.to_string() /> })}
             <label class="flex flex-1 flex-col text-sm font-medium text-slate-800">
-                {l.pick(["Promo code", "优惠码", "Промокод"])}
+                {t!(l, "orders-promo-code")}
                 <input name="promo" value=promo_value.clone() autocomplete="off" class="mt-1 rounded-md border border-slate-300 px-3 py-2 uppercase" />
             </label>
             <button type="submit" class="rounded-md border border-slate-300 px-4 py-2 font-medium hover:bg-slate-50">
-                {l.pick(["Apply", "使用", "Применить"])}
+                {t!(l, "orders-promo-apply")}
             </button>
         </form>
         {problem.map(|p| view! { <p role="alert" data-testid="promo-error" class="-mt-4 text-sm text-red-800">{p}</p> })}
@@ -196,11 +186,7 @@ fn QuoteView(offer: QuoteOffer, esim: Option<Uuid>, problem: Option<String>) -> 
             <button type="submit" data-testid="pay-button" class="rounded-md bg-teal-700 px-4 py-3 text-lg font-semibold text-white hover:bg-teal-800">
                 {pay_label}
             </button>
-            <p class="text-xs text-slate-500">{l.pick([
-                "You pay on the next page. Your eSIM is renewed as soon as the payment is confirmed, and the receipt comes by e-mail.",
-                "您将在下一页付款。付款确认后立即续费，收据会通过邮件发送。",
-                "Оплата — на следующей странице. eSIM продлевается сразу после подтверждения платежа, чек придёт на e-mail.",
-            ])}</p>
+            <p class="text-xs text-slate-500">{pay_note}</p>
         </ActionForm>
     }
 }

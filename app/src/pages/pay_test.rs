@@ -3,8 +3,8 @@
 use crate::api::checkout::{SubmitTestPayment, get_test_checkout};
 use crate::components::form::{FormError, use_form_action};
 use crate::components::use_shop;
-use crate::domain::locale::Locale;
 use crate::pages::esims::refusal;
+use crate::t;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
@@ -29,22 +29,18 @@ pub fn TestPayPage() -> impl IntoView {
     let (pay, pay_error) = use_form_action::<SubmitTestPayment>();
     let back = payment.map(|p| format!("/pay/test/{p}")).unwrap_or_default();
     view! {
-        <Title text="TEST MODE payment" />
+        <Title text=t!(l, "orders-test-title") />
         <Meta name="robots" content="noindex" />
         <div class="mx-auto mt-8 flex max-w-md flex-col gap-4" data-testid="test-pay-page">
             <p class="rounded-md border-2 border-dashed border-amber-500 bg-amber-50 px-4 py-3 text-center font-bold tracking-wide text-amber-900" data-testid="test-mode-banner">
-                {l.pick(["TEST MODE — no real money moves", "测试模式——不会产生真实扣款", "ТЕСТОВЫЙ РЕЖИМ — реальные деньги не списываются"])}
+                {t!(l, "orders-test-banner")}
             </p>
             <Suspense fallback=move || view! { <p>{m.loading}</p> }>
                 {move || {
                     let back = back.clone();
                     checkout.get().map(|r| match r {
                         Ok(c) => {
-                            let title = match l {
-                                Locale::En => format!("Pay {} for order #{}", c.amount.format(l), c.order_number),
-                                Locale::Zh => format!("为订单 #{} 支付 {}", c.order_number, c.amount.format(l)),
-                                Locale::Ru => format!("Оплата {} за заказ №{}", c.amount.format(l), c.order_number),
-                            };
+                            let title = t!(l, "orders-test-pay-for", amount = c.amount.format(l), number = c.order_number);
                             view! {
                                 <section class="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
                                     <h1 class="text-xl font-semibold text-slate-900">{title}</h1>
@@ -53,20 +49,16 @@ pub fn TestPayPage() -> impl IntoView {
                                         <FormError error=pay_error />
                                         <input type="hidden" name="payment" value=payment.map(|p| p.to_string()).unwrap_or_default() />
                                         <label class="flex flex-col text-sm font-medium text-slate-800">
-                                            {l.pick(["Test card number", "测试卡号", "Номер тестовой карты"])}
+                                            {t!(l, "orders-test-card-number")}
                                             <input name="card" value="4242 4242 4242 4242" inputmode="numeric" autocomplete="off"
                                                 class="mt-1 rounded-md border border-slate-300 px-3 py-2 font-mono" />
                                         </label>
-                                        <p class="text-xs text-slate-500">{l.pick([
-                                            "4242 4242 4242 4242 pays; 4000 0000 0000 0002 is declined.",
-                                            "4242 4242 4242 4242 支付成功；4000 0000 0000 0002 会被拒绝。",
-                                            "4242 4242 4242 4242 — оплата проходит; 4000 0000 0000 0002 — отказ.",
-                                        ])}</p>
+                                        <p class="text-xs text-slate-500">{t!(l, "orders-test-cards-hint")}</p>
                                         <button type="submit" data-testid="test-pay-button" class="rounded-md bg-slate-900 px-4 py-3 font-semibold text-white hover:bg-slate-700">
-                                            {l.pick(["Pay (test)", "支付（测试）", "Оплатить (тест)"])}
+                                            {t!(l, "orders-test-pay")}
                                         </button>
                                     </ActionForm>
-                                    <p class="mt-3 text-sm"><a class="text-teal-800 underline" href=format!("/orders/{}", c.order_id)>{l.pick(["Cancel and go back", "取消并返回", "Отменить и вернуться"])}</a></p>
+                                    <p class="mt-3 text-sm"><a class="text-teal-800 underline" href=format!("/orders/{}", c.order_id)>{t!(l, "orders-test-cancel")}</a></p>
                                 </section>
                             }.into_any()
                         }

@@ -4,6 +4,7 @@ use crate::components::use_shop;
 use crate::domain::plan::{DestinationKind, PlanDetail};
 use crate::i18n::Messages;
 use crate::pages::not_found::NotFound;
+use crate::t;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
@@ -89,7 +90,7 @@ fn plan_view(m: &'static Messages, shop_name: String, d: PlanDetail) -> impl Int
     view! {
         <Title text=format!("{} · {}", card.name, shop_name) />
         <Meta name="description" content=description />
-        <nav class="pt-6 text-sm" aria-label="breadcrumb">
+        <nav class="pt-6 text-sm" aria-label=t!(locale, "catalog-breadcrumb")>
             <a href="/" class="text-teal-800 underline">"← " {m.all_plans}</a>
         </nav>
         <article class="mt-4 grid gap-8 lg:grid-cols-[1fr_20rem]" data-testid="plan-detail">
@@ -125,7 +126,7 @@ fn plan_view(m: &'static Messages, shop_name: String, d: PlanDetail) -> impl Int
                     <p class="mt-1 text-sm text-slate-600">{voice_sms_summary(m, card)}</p>
                     <a href=format!("/checkout?plan={}", card.slug) data-testid="buy-link"
                         class="mt-4 block rounded-md bg-teal-700 px-4 py-3 text-center font-semibold text-white hover:bg-teal-800">
-                        {m.locale.pick(["Buy this eSIM", "购买此 eSIM", "Купить eSIM"])}
+                        {t!(locale, "catalog-buy-esim")}
                     </a>
                     <p class="mt-4 text-xs text-slate-500">{m.price_note}</p>
                 </div>

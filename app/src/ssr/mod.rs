@@ -41,7 +41,7 @@ pub struct AppContext {
     pub public_url: std::sync::Arc<str>,
     /// Whether a delivery worker sends mail; without one the outbox page is where mail is read.
     pub smtp_configured: bool,
-    /// Where eSIM profiles and bundles come from; chosen at start-up.
+    /// Where eSIM profiles and bundles come from: the built-in provider (the only one so far).
     pub provider: std::sync::Arc<dyn provider::EsimProvider>,
     /// How money is taken online: Stripe, or the built-in test provider without a Stripe key.
     pub payments: std::sync::Arc<dyn payments::PaymentGateway>,
@@ -114,6 +114,7 @@ pub fn app_context() -> Result<AppContext, ApiError> {
 }
 pub mod mail;
 pub mod prefs_handler;
+pub mod reader_zone;
 pub mod request;
 pub mod request_id;
 pub mod web_safety;

@@ -3,6 +3,7 @@
 //! extensions, where pages and server functions read it.
 use super::storefront_repo::Storefront;
 use crate::domain::prefs::{CURRENCY_COOKIE, LOCALE_COOKIE, ShopContext};
+use crate::domain::time::{BROWSER_ZONE_COOKIE, ReaderZone, ZONE_COOKIE};
 use crate::error::ApiError;
 use http::HeaderMap;
 use std::sync::Arc;
@@ -19,7 +20,7 @@ impl RequestShop {
         let locale_cookie = cookie(headers, LOCALE_COOKIE);
         let currency_cookie = cookie(headers, CURRENCY_COOKIE);
         let accept = headers.get(http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
-        let shop = ShopContext::choose(
+        let mut shop = ShopContext::choose(
             storefront.brand.clone(),
             storefront.default_locale,
             storefront.default_currency,
@@ -27,6 +28,7 @@ impl RequestShop {
             currency_cookie.as_deref(),
             accept,
         );
+        shop.zone = reader_zone(headers);
         RequestShop {
             storefront,
             shop: Arc::new(shop),
@@ -49,6 +51,15 @@ pub fn current() -> Result<RequestShop, ApiError> {
     try_current().ok_or_else(|| {
         ApiError::internal("request reached a server function without a resolved storefront")
     })
+}
+
+/// The zone the reader chose in their profile, else the one their browser reported, else UTC.
+fn reader_zone(headers: &HeaderMap) -> ReaderZone {
+    [ZONE_COOKIE, BROWSER_ZONE_COOKIE]
+        .iter()
+        .filter_map(|name| cookie(headers, name))
+        .find_map(|name| super::reader_zone::resolve(&name))
+        .unwrap_or_default()
 }
 
 /// Reads one cookie's value from the `Cookie` headers.

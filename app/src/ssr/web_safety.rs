@@ -2,6 +2,9 @@
 use axum::extract::Request;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use crate::domain::locale::Locale;
+use crate::domain::prefs::LOCALE_COOKIE;
+use crate::t;
 use http::{HeaderMap, Method, StatusCode, header};
 
 /// The policy for pages Leptos renders. Scripts run only from this site or with this response's
@@ -89,13 +92,26 @@ pub fn page_nonce() -> Option<leptos::nonce::Nonce> {
 pub async fn refuse_cross_site(req: Request, next: Next) -> Response {
     if is_cross_site(req.method(), req.headers()) {
         tracing::warn!(method = %req.method(), path = %req.uri().path(), "refused a cross-site request");
-        return (
-            StatusCode::FORBIDDEN,
-            "This request came from another site and was refused.",
-        )
-            .into_response();
+        let l = locale_before_storefront(req.headers());
+        return plain_answer(StatusCode::FORBIDDEN, l, t!(l, "errors-cross-site"));
     }
     next.run(req).await
+}
+
+/// The language of an answer given before the storefront is known (so before its languages
+/// and defaults are): the language the person chose in a shop, else the browser's, else English.
+pub fn locale_before_storefront(headers: &HeaderMap) -> Locale {
+    let chosen = crate::ssr::shop_context::cookie(headers, LOCALE_COOKIE).and_then(|c| Locale::from_code(&c));
+    let accepted = || {
+        let header = headers.get(header::ACCEPT_LANGUAGE)?.to_str().ok()?;
+        Locale::negotiate(header, &Locale::ALL)
+    };
+    chosen.or_else(accepted).unwrap_or(Locale::En)
+}
+
+/// A plain-text answer in `l`, saying which language it is in.
+pub fn plain_answer(status: StatusCode, l: Locale, text: String) -> Response {
+    (status, [(header::CONTENT_LANGUAGE, l.html_lang())], text).into_response()
 }
 
 #[cfg(test)]
@@ -135,6 +151,16 @@ mod tests {
             &Method::DELETE,
             &headers(&[("host", "shop.example"), ("sec-fetch-site", "cross-site")])
         ));
+    }
+
+    #[test]
+    fn answers_before_the_storefront_follow_the_cookie_then_the_browser() {
+        let browser = headers(&[("accept-language", "ru-RU,ru;q=0.9")]);
+        assert_eq!(locale_before_storefront(&browser), Locale::Ru);
+        let chosen = headers(&[("accept-language", "ru-RU"), ("cookie", "rd_lang=zh")]);
+        assert_eq!(locale_before_storefront(&chosen), Locale::Zh);
+        assert_eq!(locale_before_storefront(&headers(&[("accept-language", "de")])), Locale::En);
+        assert_eq!(locale_before_storefront(&HeaderMap::new()), Locale::En);
     }
 
     #[test]

@@ -1,9 +1,10 @@
 use super::query_param;
 use crate::api::staff::{AcceptInvitation, get_invitation};
 use crate::components::form::{Field, FormCard, FormError, SubmitButton, use_form_action};
+use crate::components::refusal::Refusal;
 use crate::components::use_shop;
 use crate::domain::account::MIN_PASSWORD_CHARS;
-use crate::components::refusal::Refusal;
+use crate::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -14,9 +15,9 @@ pub fn InvitationPage() -> impl IntoView {
     let token = query_param("token").unwrap_or_default();
     let details = Resource::new_blocking(move || token.clone(), get_invitation);
     let (action, error) = use_form_action::<AcceptInvitation>();
-    let title = l.pick(["Join the team", "加入团队", "Приглашение в команду"]);
+    let title = t!(l, "account-invitation-title");
     view! {
-        <Title text=title />
+        <Title text=title.clone() />
         <FormCard title>
             <Suspense fallback=move || view! { <p>{m.loading}</p> }>
                 {move || details.get().map(|result| match result {
@@ -28,18 +29,18 @@ pub fn InvitationPage() -> impl IntoView {
                         <ActionForm action=action attr:class="flex flex-col gap-4" attr:data-testid="invitation-form">
                             <FormError error />
                             <input type="hidden" name="token" value=query_param("token").unwrap_or_default() />
-                            <Field label=l.pick(["Your name", "您的姓名", "Ваше имя"]) name="full_name" autocomplete="name" />
+                            <Field label=t!(l, "account-invitation-name") name="full_name" autocomplete="name" />
                             {if d.account_exists {
                                 view! {
-                                    <Field label=l.pick(["Your current password", "您当前的密码", "Ваш текущий пароль"]) name="password" kind="password" autocomplete="current-password" required=true />
+                                    <Field label=t!(l, "account-invitation-current-password") name="password" kind="password" autocomplete="current-password" required=true />
                                 }.into_any()
                             } else {
                                 view! {
-                                    <Field label=l.pick(["Choose a password", "设置密码", "Придумайте пароль"]) name="password" kind="password" autocomplete="new-password" required=true minlength=MIN_PASSWORD_CHARS />
-                                    <Field label=l.pick(["Repeat the password", "再次输入密码", "Повторите пароль"]) name="confirm" kind="password" autocomplete="new-password" required=true />
+                                    <Field label=t!(l, "account-invitation-choose-password") name="password" kind="password" autocomplete="new-password" required=true minlength=MIN_PASSWORD_CHARS />
+                                    <Field label=t!(l, "account-repeat-password") name="confirm" kind="password" autocomplete="new-password" required=true />
                                 }.into_any()
                             }}
-                            <SubmitButton label=l.pick(["Accept", "接受", "Принять"]) />
+                            <SubmitButton label=t!(l, "account-invitation-accept") />
                         </ActionForm>
                     }.into_any(),
                 })}

@@ -1,11 +1,12 @@
 use super::query_param;
 use crate::api::account::{ChangePassword, DeleteAccount, ProfileView, ResendVerification, UpdateProfile, get_profile};
 use crate::components::form::{Field, FormError, Notice, SubmitButton, use_form_action};
+use crate::components::refusal::Refusal;
 use crate::components::use_shop;
 use crate::domain::account::MIN_PASSWORD_CHARS;
 use crate::domain::locale::Locale;
 use crate::error::ApiError;
-use crate::components::refusal::Refusal;
+use crate::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Redirect;
@@ -17,7 +18,7 @@ pub fn AccountPage() -> impl IntoView {
     let l = shop.locale;
     let m = l.messages();
     let profile = Resource::new_blocking(|| (), |_| get_profile());
-    let title = l.pick(["Your account", "我的账户", "Моя учётная запись"]);
+    let title = t!(l, "account-title");
     view! {
         <Title text=title />
         <Suspense fallback=move || view! { <p class="mt-8">{m.loading}</p> }>
@@ -36,28 +37,16 @@ pub fn AccountPage() -> impl IntoView {
     }
 }
 
-fn notice_for_query(l: Locale) -> Option<&'static str> {
-    let pick = |t| Some(l.pick(t));
+/// What the last form did, from the query the server function sent the browser back with.
+fn notice_for_query(l: Locale) -> Option<String> {
     if query_param("verified").is_some() {
-        pick([
-            "Thank you, your e-mail address is confirmed.",
-            "谢谢，您的邮箱已确认。",
-            "Спасибо, адрес подтверждён.",
-        ])
+        Some(t!(l, "account-notice-verified"))
     } else if query_param("saved").is_some() {
-        pick(["Your profile is saved.", "个人资料已保存。", "Профиль сохранён."])
+        Some(t!(l, "account-notice-saved"))
     } else if query_param("password").is_some() {
-        pick([
-            "Your password is changed. Other devices were signed out.",
-            "密码已更改，其他设备已登出。",
-            "Пароль изменён. Остальные устройства отключены.",
-        ])
+        Some(t!(l, "account-notice-password-changed"))
     } else if query_param("resent").is_some() {
-        pick([
-            "We sent a new confirmation link.",
-            "已重新发送确认链接。",
-            "Мы отправили новую ссылку.",
-        ])
+        Some(t!(l, "account-notice-link-resent"))
     } else {
         None
     }
@@ -67,6 +56,7 @@ fn notice_for_query(l: Locale) -> Option<&'static str> {
 fn AccountSections(profile: ProfileView) -> impl IntoView {
     let shop = use_shop();
     let l = shop.locale;
+    let m = l.messages();
     let (update, update_error) = use_form_action::<UpdateProfile>();
     let (change, change_error) = use_form_action::<ChangePassword>();
     let (resend, resend_error) = use_form_action::<ResendVerification>();
@@ -79,37 +69,33 @@ fn AccountSections(profile: ProfileView) -> impl IntoView {
     view! {
         <div class="mx-auto mt-8 flex max-w-2xl flex-col gap-6" data-testid="account-page">
             <header>
-                <h1 class="text-2xl font-semibold">{l.pick(["Your account", "我的账户", "Моя учётная запись"])}</h1>
+                <h1 class="text-2xl font-semibold">{t!(l, "account-title")}</h1>
                 <p class="text-slate-600" data-testid="account-email">{viewer.email.clone()}</p>
             </header>
             {notice_for_query(l).map(|text| view! { <Notice text /> })}
             {(!viewer.email_verified).then(|| view! {
                 <section class="rounded-lg border border-amber-300 bg-amber-50 p-4" data-testid="unverified">
                     <p class="mb-3 text-amber-900">
-                        {l.pick([
-                            "Please confirm your e-mail address: open the link we sent you.",
-                            "请确认您的邮箱：打开我们发送给您的链接。",
-                            "Подтвердите e-mail: откройте ссылку из нашего письма.",
-                        ])}
+                        {t!(l, "account-unverified")}
                     </p>
                     <ActionForm action=resend attr:class="flex flex-col gap-2">
                         <FormError error=resend_error />
-                        <SubmitButton label=l.pick(["Send the link again", "重新发送链接", "Отправить ещё раз"]) />
+                        <SubmitButton label=t!(l, "account-resend-link") />
                     </ActionForm>
                 </section>
             })}
             <section class=section>
-                <h2 class="mb-4 text-lg font-semibold">{l.pick(["Profile", "个人资料", "Профиль"])}</h2>
+                <h2 class="mb-4 text-lg font-semibold">{t!(l, "account-profile-heading")}</h2>
                 <ActionForm action=update attr:class="flex flex-col gap-4" attr:data-testid="profile-form">
                     <FormError error=update_error />
                     <Field
-                        label=l.pick(["Name", "姓名", "Имя"])
+                        label=t!(l, "account-name")
                         name="full_name"
                         autocomplete="name"
                         value=viewer.full_name.clone().unwrap_or_default()
                     />
                     <Field
-                        label=l.pick(["Phone", "手机号", "Телефон"])
+                        label=t!(l, "account-phone")
                         name="phone"
                         kind="tel"
                         autocomplete="tel"
@@ -117,7 +103,7 @@ fn AccountSections(profile: ProfileView) -> impl IntoView {
                     />
                     <div class="grid grid-cols-1 gap-4 sm:grid-cols-2">
                         <label class="flex flex-col gap-1 text-sm font-medium">
-                            {l.pick(["Language", "语言", "Язык"])}
+                            {m.language}
                             <select name="language" class=select>
                                 {shop.storefront.locales.iter().map(|loc| view! {
                                     <option value=loc.code() selected=*loc == current_language>{loc.native_name()}</option>
@@ -125,7 +111,7 @@ fn AccountSections(profile: ProfileView) -> impl IntoView {
                             </select>
                         </label>
                         <label class="flex flex-col gap-1 text-sm font-medium">
-                            {l.pick(["Currency", "币种", "Валюта"])}
+                            {t!(l, "account-currency")}
                             <select name="currency" class=select>
                                 {shop.storefront.currencies.iter().map(|c| view! {
                                     <option value=c.code() selected=*c == current_currency>{c.code()}</option>
@@ -133,47 +119,39 @@ fn AccountSections(profile: ProfileView) -> impl IntoView {
                             </select>
                         </label>
                     </div>
-                    <SubmitButton label=l.pick(["Save", "保存", "Сохранить"]) />
+                    <SubmitButton label=t!(l, "account-save") />
                 </ActionForm>
             </section>
             <section class=section>
-                <h2 class="mb-4 text-lg font-semibold">{l.pick(["Change password", "修改密码", "Смена пароля"])}</h2>
+                <h2 class="mb-4 text-lg font-semibold">{t!(l, "account-change-password-heading")}</h2>
                 <ActionForm action=change attr:class="flex flex-col gap-4" attr:data-testid="password-form">
                     <FormError error=change_error />
-                    <Field label=l.pick(["Current password", "当前密码", "Текущий пароль"]) name="current" kind="password" autocomplete="current-password" required=true />
-                    <Field label=l.pick(["New password", "新密码", "Новый пароль"]) name="password" kind="password" autocomplete="new-password" required=true minlength=MIN_PASSWORD_CHARS />
-                    <Field label=l.pick(["Repeat the new password", "再次输入新密码", "Повторите новый пароль"]) name="confirm" kind="password" autocomplete="new-password" required=true />
-                    <SubmitButton label=l.pick(["Change password", "修改密码", "Сменить пароль"]) />
+                    <Field label=t!(l, "account-current-password") name="current" kind="password" autocomplete="current-password" required=true />
+                    <Field label=t!(l, "account-new-password") name="password" kind="password" autocomplete="new-password" required=true minlength=MIN_PASSWORD_CHARS />
+                    <Field label=t!(l, "account-repeat-new-password") name="confirm" kind="password" autocomplete="new-password" required=true />
+                    <SubmitButton label=t!(l, "account-change-password-submit") />
                 </ActionForm>
             </section>
             <section class=section>
-                <h2 class="mb-2 text-lg font-semibold">{l.pick(["Your data", "您的数据", "Ваши данные"])}</h2>
+                <h2 class="mb-2 text-lg font-semibold">{t!(l, "account-data-heading")}</h2>
                 <p class="mb-4 text-sm text-slate-600">
-                    {l.pick([
-                        "Download everything we store about you, as a JSON file.",
-                        "以 JSON 文件下载我们保存的关于您的全部数据。",
-                        "Скачайте всё, что мы храним о вас, в файле JSON.",
-                    ])}
+                    {t!(l, "account-data-lead")}
                 </p>
                 <a href="/api/account/export" download="my-roamdesk-data.json" data-testid="export-link"
                     class="inline-block rounded-md border border-slate-300 px-4 py-2 font-medium hover:bg-slate-100">
-                    {l.pick(["Download my data", "下载我的数据", "Скачать мои данные"])}
+                    {t!(l, "account-data-download")}
                 </a>
             </section>
             {(!viewer.role.is_staff()).then(|| view! {
                 <section class="rounded-lg border border-red-200 bg-white p-6 shadow-sm">
-                    <h2 class="mb-2 text-lg font-semibold text-red-800">{l.pick(["Delete my account", "删除我的账户", "Удалить учётную запись"])}</h2>
+                    <h2 class="mb-2 text-lg font-semibold text-red-800">{t!(l, "account-delete")}</h2>
                     <p class="mb-4 text-sm text-slate-600">
-                        {l.pick([
-                            "Your name, e-mail and phone are erased and you are signed out. Orders and payments stay in the books without your details, as the law requires. eSIMs already on your phones keep working until they expire.",
-                            "您的姓名、邮箱和手机号将被删除，并会登出。按法律要求，订单和付款记录将在去除个人信息后保留。已安装的 eSIM 在到期前仍可使用。",
-                            "Имя, e-mail и телефон будут стёрты, а вы выйдете из системы. Заказы и платежи останутся в учёте без ваших данных, как требует закон. Установленные eSIM работают до окончания срока.",
-                        ])}
+                        {t!(l, "account-delete-lead")}
                     </p>
                     <ActionForm action=delete attr:class="flex flex-col gap-4" attr:data-testid="delete-form">
                         <FormError error=delete_error />
-                        <Field label=l.pick(["Your password, to confirm", "请输入密码以确认", "Пароль для подтверждения"]) name="password" kind="password" autocomplete="current-password" required=true />
-                        <SubmitButton danger=true label=l.pick(["Delete my account", "删除我的账户", "Удалить учётную запись"]) />
+                        <Field label=t!(l, "account-delete-password") name="password" kind="password" autocomplete="current-password" required=true />
+                        <SubmitButton danger=true label=t!(l, "account-delete") />
                     </ActionForm>
                 </section>
             })}

@@ -2,6 +2,7 @@ use super::query_param;
 use crate::api::account::VerifyEmail;
 use crate::components::form::{FormCard, FormError, SubmitButton, use_form_action};
 use crate::components::use_shop;
+use crate::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -12,21 +13,17 @@ pub fn VerifyPage() -> impl IntoView {
     let l = use_shop().locale;
     let (action, error) = use_form_action::<VerifyEmail>();
     let token = query_param("token").unwrap_or_default();
-    let title = l.pick(["Confirm your e-mail", "确认邮箱", "Подтверждение e-mail"]);
+    let title = t!(l, "account-verify-title");
     view! {
-        <Title text=title />
+        <Title text=title.clone() />
         <FormCard title>
             <ActionForm action=action attr:class="flex flex-col gap-4" attr:data-testid="verify-form">
                 <FormError error />
                 <p class="text-slate-700">
-                    {l.pick([
-                        "Press the button to confirm this address and sign in.",
-                        "点击按钮确认此邮箱并登录。",
-                        "Нажмите кнопку, чтобы подтвердить адрес и войти.",
-                    ])}
+                    {t!(l, "account-verify-lead")}
                 </p>
                 <input type="hidden" name="token" value=token />
-                <SubmitButton label=l.pick(["Confirm my e-mail", "确认我的邮箱", "Подтвердить e-mail"]) />
+                <SubmitButton label=t!(l, "account-verify-submit") />
             </ActionForm>
         </FormCard>
     }

@@ -6,6 +6,7 @@ use crate::components::use_shop;
 use crate::domain::esim::MAX_NICKNAME_CHARS;
 use crate::error::ApiError;
 use crate::pages::account::query_param;
+use crate::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -38,25 +39,25 @@ pub fn EsimPage() -> impl IntoView {
                         <Title text=title />
                         <div class="mx-auto mt-8 flex max-w-3xl flex-col gap-6" data-testid="esim-page">
                             <a href="/esims" class="text-sm text-teal-800 underline">
-                                {l.pick(["← All my eSIMs", "← 我的全部 eSIM", "← Все мои eSIM"])}
+                                {t!(l, "esims-back-to-list")}
                             </a>
-                            {renamed.then(|| view! { <Notice text=l.pick(["The name is saved.", "名称已保存。", "Имя сохранено."]) /> })}
+                            {renamed.then(|| view! { <Notice text=t!(l, "esims-name-saved") /> })}
                             <EsimCardView card locale=l links=false />
                             <section class="rounded-lg border border-slate-200 bg-white p-5">
                                 <ActionForm action=rename attr:class="flex flex-col gap-3" attr:data-testid="rename-form">
                                     <FormError error=rename_error />
                                     <input type="hidden" name="id" value=id />
                                     <label for="f-nickname" class="text-sm font-medium text-slate-800">
-                                        {l.pick(["Name this eSIM", "为此 eSIM 命名", "Название eSIM"])}
+                                        {t!(l, "esims-name-label")}
                                     </label>
                                     <input id="f-nickname" name="nickname" value=current maxlength=MAX_NICKNAME_CHARS
-                                        placeholder=l.pick(["e.g. Mum's iPhone", "例如：妈妈的 iPhone", "например, iPhone мамы"])
+                                        placeholder=t!(l, "esims-name-placeholder")
                                         class="rounded-md border border-slate-300 px-3 py-2" />
-                                    <div><SubmitButton label=l.pick(["Save name", "保存名称", "Сохранить"]) /></div>
+                                    <div><SubmitButton label=t!(l, "esims-save-name") /></div>
                                 </ActionForm>
                                 <p class="mt-4 text-sm">
                                     <a href=install_href class="font-medium text-teal-800 underline" data-testid="install-link">
-                                        {l.pick(["Installation details", "安装信息", "Данные для установки"])}
+                                        {t!(l, "esims-installation-details")}
                                     </a>
                                 </p>
                             </section>

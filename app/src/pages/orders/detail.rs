@@ -5,17 +5,38 @@ use crate::components::use_shop;
 use crate::domain::account::Role;
 use crate::domain::locale::Locale;
 use crate::domain::locale::format_utc as when;
-use crate::domain::order::{OrderStatus, OrderView, payment_failure_message};
+use crate::domain::order::{OrderStatus, OrderView, PaymentFailure};
 use crate::pages::account::query_param;
 use crate::pages::esims::refusal;
+use crate::t;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
-fn provider_name(provider: &str, l: Locale) -> &'static str {
+/// How a payment was made when the provider gave no method, by the stored provider code.
+fn provider_name(provider: &str, l: Locale) -> String {
     match provider {
-        "stripe" => l.pick(["Card or wallet", "银行卡或钱包", "Карта или кошелёк"]),
-        "cash" => l.pick(["Cash", "现金", "Наличные"]),
-        _ => l.pick(["Test card (TEST MODE)", "测试卡（测试模式）", "Тестовая карта (тест)"]),
+        "stripe" => t!(l, "orders-provider-stripe"),
+        "cash" => t!(l, "orders-provider-cash"),
+        _ => t!(l, "orders-provider-test"),
+    }
+}
+
+/// A payment attempt's state, by the stored `payment_status` code.
+fn payment_status(status: &str, l: Locale) -> String {
+    match status {
+        "succeeded" => t!(l, "orders-payment-status-succeeded"),
+        "failed" => t!(l, "orders-payment-status-failed"),
+        "pending" => t!(l, "orders-payment-status-pending"),
+        _ => t!(l, "orders-payment-status-cancelled"),
+    }
+}
+
+/// A refund's state, by the stored `refund_status` code.
+fn refund_status(status: &str, l: Locale) -> String {
+    match status {
+        "succeeded" => t!(l, "orders-refund-status-succeeded"),
+        "pending" => t!(l, "orders-refund-status-pending"),
+        _ => t!(l, "orders-refund-status-failed"),
     }
 }
 
@@ -67,11 +88,7 @@ fn OrderSections(order: OrderView, locale: Locale, returned: bool, staff_admin: 
     let (pay, pay_error) = use_form_action::<PayOrder>();
     let (refund, refund_error) = use_form_action::<RefundOrder>();
     let (cancel, cancel_error) = use_form_action::<CancelOrder>();
-    let title = match l {
-        Locale::En => format!("Order #{}", order.number),
-        Locale::Zh => format!("订单 #{}", order.number),
-        Locale::Ru => format!("Заказ №{}", order.number),
-    };
+    let title = t!(l, "orders-order-title", number = order.number);
     let q = order.quote.clone();
     let status = order.status;
     let waiting_for_confirmation = returned && status == OrderStatus::AwaitingPayment && order.last_failure().is_none();
@@ -79,34 +96,14 @@ fn OrderSections(order: OrderView, locale: Locale, returned: bool, staff_admin: 
         .then(|| view! { <Meta http_equiv="refresh" content="2" /> });
     let headline = match status {
         OrderStatus::Fulfilled => Some(match &q.esim_name {
-            Some(name) => match l {
-                Locale::En => format!("Done: {name} is renewed."),
-                Locale::Zh => format!("完成：{name} 已续费。"),
-                Locale::Ru => format!("Готово: {name} продлена."),
-            },
-            None => l
-                .pick([
-                    "Done: your new eSIM is ready to install.",
-                    "完成：您的新 eSIM 可以安装了。",
-                    "Готово: новую eSIM можно устанавливать.",
-                ])
-                .to_string(),
+            Some(name) => t!(l, "orders-done-renewed", esim = name.as_str()),
+            None => t!(l, "orders-done-new"),
         }),
-        OrderStatus::Paid => Some(
-            l.pick([
-                "Payment received. Delivering your eSIM…",
-                "已收到付款，正在交付 eSIM……",
-                "Оплата получена. Выполняем заказ…",
-            ])
-            .to_string(),
-        ),
-        OrderStatus::AwaitingPayment if waiting_for_confirmation => Some(
-            l.pick(["Confirming your payment…", "正在确认您的付款……", "Подтверждаем оплату…"])
-                .to_string(),
-        ),
+        OrderStatus::Paid => Some(t!(l, "orders-paid-delivering")),
+        OrderStatus::AwaitingPayment if waiting_for_confirmation => Some(t!(l, "orders-confirming")),
         _ => None,
     };
-    let failure = order.last_failure().map(|code| payment_failure_message(code, l));
+    let failure = order.last_failure().map(|code| PaymentFailure::from_code(code).message(l));
     let can_pay = status == OrderStatus::AwaitingPayment;
     let refundable = order.refundable();
     let id = order.id.to_string();
@@ -114,9 +111,9 @@ fn OrderSections(order: OrderView, locale: Locale, returned: bool, staff_admin: 
     let cancel_id = id.clone();
     let esim_link = order.esim_id.filter(|_| status == OrderStatus::Fulfilled).map(|e| {
         let (href, label) = if q.esim_id.is_some() {
-            ("/esims".to_string(), l.pick(["See it on My eSIMs", "在“我的 eSIM”中查看", "Открыть «Мои eSIM»"]))
+            ("/esims".to_string(), t!(l, "orders-see-on-my-esims"))
         } else {
-            (format!("/esims/{e}/install"), l.pick(["Install the eSIM", "安装 eSIM", "Установить eSIM"]))
+            (format!("/esims/{e}/install"), t!(l, "orders-install-esim"))
         };
         view! { <a href=href data-testid="order-esim-link" class="rounded-md bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800">{label}</a> }
     });
@@ -124,15 +121,10 @@ fn OrderSections(order: OrderView, locale: Locale, returned: bool, staff_admin: 
         .payments
         .iter()
         .map(|p| {
-            let status_text = match p.status.as_str() {
-                "succeeded" => l.pick(["paid", "已支付", "оплачено"]),
-                "failed" => l.pick(["declined", "被拒绝", "отклонено"]),
-                "pending" => l.pick(["not finished", "未完成", "не завершено"]),
-                _ => l.pick(["cancelled", "已取消", "отменено"]),
-            };
+            let status_text = payment_status(&p.status, l);
             view! {
                 <li class="flex justify-between gap-2">
-                    <span>{format!("{} · {}", p.method.clone().unwrap_or_else(|| provider_name(&p.provider, l).to_string()), when(p.at))}</span>
+                    <span>{format!("{} · {}", p.method.clone().unwrap_or_else(|| provider_name(&p.provider, l)), when(p.at))}</span>
                     <span class="tabular-nums">{format!("{} — {status_text}", p.amount.format(l))}</span>
                 </li>
             }
@@ -145,7 +137,7 @@ fn OrderSections(order: OrderView, locale: Locale, returned: bool, staff_admin: 
             view! {
                 <li class="flex justify-between gap-2" data-testid="refund-row">
                     <span>{format!("{} · {}", r.reason, when(r.at))}</span>
-                    <span class="tabular-nums">{format!("−{} ({})", r.amount.format(l), r.status)}</span>
+                    <span class="tabular-nums">{format!("−{} ({})", r.amount.format(l), refund_status(&r.status, l))}</span>
                 </li>
             }
         })
@@ -153,7 +145,10 @@ fn OrderSections(order: OrderView, locale: Locale, returned: bool, staff_admin: 
     let history = order
         .transitions
         .iter()
-        .map(|t| view! { <li>{format!("{} — {}: {}", when(t.at), t.to.label(l), t.cause)}</li> })
+        .map(|step| {
+            let line = t!(l, "orders-history-step", at = when(step.at), status = step.to.label(l), cause = step.cause.describe(l));
+            view! { <li>{line}</li> }
+        })
         .collect_view();
     let section = "rounded-lg border border-slate-200 bg-white p-5 shadow-sm";
     view! {
@@ -166,30 +161,30 @@ fn OrderSections(order: OrderView, locale: Locale, returned: bool, staff_admin: 
             </header>
             {headline.map(|h| view! { <p role="status" class="rounded-md border border-teal-200 bg-teal-50 px-4 py-3 text-teal-900" data-testid="order-headline">{h}</p> })}
             {failure.map(|f| view! { <p role="alert" class="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-red-800" data-testid="payment-failure">{f}</p> })}
-            {query_param("refunded").map(|_| view! { <Notice text=l.pick(["The refund is done.", "退款已完成。", "Возврат выполнен."]) /> })}
+            {query_param("refunded").map(|_| view! { <Notice text=t!(l, "orders-refund-done") /> })}
             <section class=section>
                 <h2 class="font-semibold text-slate-900" data-testid="order-plan">{q.plan_name.clone()}</h2>
-                <p class="text-sm text-slate-600">{q.esim_name.clone().unwrap_or_else(|| l.pick(["New eSIM", "新 eSIM", "Новая eSIM"]).to_string())}</p>
+                <p class="text-sm text-slate-600">{q.esim_name.clone().unwrap_or_else(|| t!(l, "orders-new-esim"))}</p>
                 <p class="mt-1 text-sm text-slate-700">{q.validity_text(l)}</p>
                 <dl class="mt-3 flex flex-col gap-1 text-sm">
-                    <div class="flex justify-between"><dt>{l.pick(["Price", "价格", "Цена"])}</dt><dd class="tabular-nums">{q.price.format(l)}</dd></div>
+                    <div class="flex justify-between"><dt>{t!(l, "orders-price")}</dt><dd class="tabular-nums">{q.price.format(l)}</dd></div>
                     {(q.discount.amount_minor > 0).then(|| view! {
-                        <div class="flex justify-between text-teal-800"><dt>{format!("{} {}", l.pick(["Promo code", "优惠码", "Промокод"]), q.promo_code.clone().unwrap_or_default())}</dt><dd class="tabular-nums">{format!("−{}", q.discount.format(l))}</dd></div>
+                        <div class="flex justify-between text-teal-800"><dt>{t!(l, "orders-promo-code-line", code = q.promo_code.clone().unwrap_or_default())}</dt><dd class="tabular-nums">{format!("−{}", q.discount.format(l))}</dd></div>
                     })}
-                    <div class="flex justify-between font-semibold"><dt>{l.pick(["Total", "合计", "Итого"])}</dt><dd class="tabular-nums" data-testid="order-total">{q.total.format(l)}</dd></div>
+                    <div class="flex justify-between font-semibold"><dt>{t!(l, "orders-total")}</dt><dd class="tabular-nums" data-testid="order-total">{q.total.format(l)}</dd></div>
                 </dl>
                 <div class="mt-4 flex flex-wrap gap-3">
                     {esim_link}
                     {status.was_paid().then(|| view! {
                         <a href=format!("/orders/{id}/receipt") data-testid="receipt-link" class="rounded-md border border-slate-300 px-4 py-2 font-medium hover:bg-slate-50">
-                            {l.pick(["Receipt", "收据", "Чек"])}
+                            {t!(l, "orders-receipt")}
                         </a>
                     })}
                     {can_pay.then(|| view! {
                         <ActionForm action=pay attr:data-testid="pay-again-form">
                             <input type="hidden" name="id" value=id.clone() />
                             <button type="submit" class="rounded-md bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800" data-testid="pay-again">
-                                {l.pick(["Pay now", "立即支付", "Оплатить"])}
+                                {t!(l, "orders-pay-now")}
                             </button>
                         </ActionForm>
                     })}
@@ -197,7 +192,7 @@ fn OrderSections(order: OrderView, locale: Locale, returned: bool, staff_admin: 
                         <ActionForm action=cancel attr:data-testid="cancel-form">
                             <input type="hidden" name="id" value=cancel_id.clone() />
                             <button type="submit" class="rounded-md border border-slate-300 px-4 py-2 font-medium text-slate-700 hover:bg-slate-50" data-testid="cancel-order">
-                                {l.pick(["Cancel the order", "取消订单", "Отменить заказ"])}
+                                {t!(l, "orders-cancel")}
                             </button>
                         </ActionForm>
                     })}
@@ -206,27 +201,27 @@ fn OrderSections(order: OrderView, locale: Locale, returned: bool, staff_admin: 
                 <FormError error=cancel_error />
             </section>
             <section class=section>
-                <h2 class="font-semibold text-slate-900">{l.pick(["Payments", "付款记录", "Платежи"])}</h2>
+                <h2 class="font-semibold text-slate-900">{t!(l, "orders-payments")}</h2>
                 <ul class="mt-2 flex flex-col gap-1 text-sm" data-testid="order-payments">{payments}{refunds}</ul>
             </section>
             {(staff_admin && refundable > 0).then(|| view! {
                 <section class=section data-testid="refund-section">
-                    <h2 class="font-semibold text-slate-900">{l.pick(["Refund", "退款", "Возврат"])}</h2>
+                    <h2 class="font-semibold text-slate-900">{t!(l, "orders-refund-heading")}</h2>
                     <ActionForm action=refund attr:class="mt-3 flex flex-col gap-3" attr:data-testid="refund-form">
                         <FormError error=refund_error />
                         <input type="hidden" name="id" value=refund_id.clone() />
-                        <label class="flex flex-col text-sm font-medium">{l.pick(["Amount", "金额", "Сумма"])}
+                        <label class="flex flex-col text-sm font-medium">{t!(l, "orders-refund-amount")}
                             <input name="amount" required inputmode="decimal" class="mt-1 rounded-md border border-slate-300 px-3 py-2" />
                         </label>
-                        <label class="flex flex-col text-sm font-medium">{l.pick(["Reason", "原因", "Причина"])}
+                        <label class="flex flex-col text-sm font-medium">{t!(l, "orders-refund-reason")}
                             <input name="reason" required maxlength="500" class="mt-1 rounded-md border border-slate-300 px-3 py-2" />
                         </label>
-                        <div><button type="submit" class="rounded-md bg-red-700 px-4 py-2 font-semibold text-white hover:bg-red-800">{l.pick(["Refund", "退款", "Вернуть"])}</button></div>
+                        <div><button type="submit" class="rounded-md bg-red-700 px-4 py-2 font-semibold text-white hover:bg-red-800">{t!(l, "orders-refund-submit")}</button></div>
                     </ActionForm>
                 </section>
             })}
             <details class="text-sm text-slate-600">
-                <summary class="cursor-pointer">{l.pick(["Order history", "订单记录", "История заказа"])}</summary>
+                <summary class="cursor-pointer">{t!(l, "orders-history-heading")}</summary>
                 <ul class="mt-2 flex flex-col gap-1" data-testid="order-history">{history}</ul>
             </details>
         </div>

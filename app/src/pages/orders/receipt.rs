@@ -4,6 +4,7 @@ use crate::domain::locale::Locale;
 use crate::domain::order::OrderView;
 use crate::domain::receipt::{ReceiptDocument, ReceiptRow};
 use crate::pages::esims::refusal;
+use crate::t;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
@@ -81,13 +82,13 @@ fn Receipt(order: OrderView, locale: Locale) -> impl IntoView {
             {r.payment.map(|p| view! { <p class="mt-4 text-slate-700" data-testid="receipt-payment">{p}</p> })}
             <div class="mt-6 flex flex-wrap gap-3 print:hidden">
                 <a href=pdf rel="external" class="rounded-md border border-slate-300 px-4 py-2 font-medium" data-testid="receipt-pdf">
-                    {l.pick(["Download PDF", "下载 PDF", "Скачать PDF"])}
+                    {t!(l, "receipts-download-pdf")}
                 </a>
                 <Show when=move || hydrated.get()>
                     <button type="button" class="rounded-md border border-slate-300 px-4 py-2 font-medium" on:click=move |_| {
                         #[cfg(feature = "hydrate")]
                         if let Some(w) = web_sys::window() { let _ = w.print(); }
-                    }>{l.pick(["Print", "打印", "Печать"])}</button>
+                    }>{t!(l, "receipts-print")}</button>
                 </Show>
             </div>
         </article>

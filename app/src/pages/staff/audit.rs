@@ -1,6 +1,7 @@
 use super::{format_time, refusal};
 use crate::api::staff::audit_log;
 use crate::components::use_shop;
+use crate::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -8,7 +9,6 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn AuditPage() -> impl IntoView {
     let l = use_shop().locale;
-    let m = l.messages();
     let query = use_query_map();
     let params = move || {
         query.with(|q| {
@@ -20,21 +20,21 @@ pub fn AuditPage() -> impl IntoView {
     };
     let entries = Resource::new_blocking(params, |(sf, all)| audit_log(sf, all));
     view! {
-        <Title text=l.pick(["Audit log", "审计日志", "Журнал аудита"]) />
-        <h1 class="mt-8 text-2xl font-semibold">{l.pick(["Audit log", "审计日志", "Журнал аудита"])}</h1>
-        <Suspense fallback=move || view! { <p>{m.loading}</p> }>
+        <Title text=t!(l, "staff-audit-title") />
+        <h1 class="mt-8 text-2xl font-semibold">{t!(l, "staff-audit-title")}</h1>
+        <Suspense fallback=move || view! { <p>{t!(l, "staff-loading")}</p> }>
             {move || entries.get().map(|r| match r {
                 Err(e) => refusal(e, "/staff/audit"),
                 Ok(rows) => view! {
                     <div class="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
                     <table class="w-full text-left text-sm" data-testid="audit-table">
                         <thead><tr class="border-b border-slate-200 text-slate-600">
-                            <th class="p-2">{l.pick(["When", "时间", "Когда"])}</th>
-                            <th class="p-2">{l.pick(["Who", "操作人", "Кто"])}</th>
-                            <th class="p-2">{l.pick(["From", "来源 IP", "Откуда"])}</th>
-                            <th class="p-2">{l.pick(["What", "操作", "Что"])}</th>
-                            <th class="p-2">{l.pick(["About", "对象", "Кого"])}</th>
-                            <th class="p-2">{l.pick(["Details", "详情", "Подробности"])}</th>
+                            <th class="p-2">{t!(l, "staff-audit-when")}</th>
+                            <th class="p-2">{t!(l, "staff-audit-who")}</th>
+                            <th class="p-2">{t!(l, "staff-audit-from")}</th>
+                            <th class="p-2">{t!(l, "staff-audit-what")}</th>
+                            <th class="p-2">{t!(l, "staff-audit-about")}</th>
+                            <th class="p-2">{t!(l, "staff-audit-details")}</th>
                         </tr></thead>
                         <tbody>
                             {rows.into_iter().map(|e| view! {

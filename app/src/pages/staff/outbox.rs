@@ -1,6 +1,7 @@
 use super::{format_time, refusal};
 use crate::api::staff::outbox;
 use crate::components::use_shop;
+use crate::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -9,27 +10,22 @@ use leptos_meta::Title;
 #[component]
 pub fn OutboxPage() -> impl IntoView {
     let l = use_shop().locale;
-    let m = l.messages();
     let page = Resource::new_blocking(|| (), |_| outbox());
     view! {
-        <Title text=l.pick(["Outbox", "发件箱", "Исходящие письма"]) />
-        <h1 class="mt-8 text-2xl font-semibold">{l.pick(["Outbox", "发件箱", "Исходящие письма"])}</h1>
-        <Suspense fallback=move || view! { <p>{m.loading}</p> }>
+        <Title text=t!(l, "staff-outbox-title") />
+        <h1 class="mt-8 text-2xl font-semibold">{t!(l, "staff-outbox-title")}</h1>
+        <Suspense fallback=move || view! { <p>{t!(l, "staff-loading")}</p> }>
             {move || page.get().map(|r| match r {
                 Err(e) => refusal(e, "/operator/outbox"),
                 Ok(p) => view! {
                     {(!p.smtp_configured).then(|| view! {
                         <p class="mt-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="no-smtp">
-                            {l.pick([
-                                "No SMTP server is configured (ROAMDESK_SMTP_URL), so mail is kept here and not sent.",
-                                "未配置 SMTP 服务器（ROAMDESK_SMTP_URL），邮件保存在此处，不会发送。",
-                                "SMTP-сервер не настроен (ROAMDESK_SMTP_URL): письма хранятся здесь и не отправляются.",
-                            ])}
+                            {t!(l, "staff-outbox-no-smtp")}
                         </p>
                     })}
                     {p.rows.is_empty().then(|| view! {
                         <p class="mt-4 text-slate-600" data-testid="outbox-empty">
-                            {l.pick(["No e-mail has been queued yet.", "暂无邮件。", "Писем пока нет."])}
+                            {t!(l, "staff-outbox-empty")}
                         </p>
                     })}
                     <ul class="mt-4 flex flex-col gap-3">
@@ -43,7 +39,7 @@ pub fn OutboxPage() -> impl IntoView {
                                         <span class="block text-xs text-slate-500">
                                             {row.storefront.clone()} " · " {row.kind.clone()} " · " {format_time(row.created_at)}
                                             {row.sent_at.map(|s| format!(" → {}", format_time(s)))}
-                                            {(row.attempts > 0).then(|| format!(" · {} ×", row.attempts))}
+                                            {(row.attempts > 0).then(|| format!(" · {}", t!(l, "staff-outbox-attempts", count = row.attempts)))}
                                         </span>
                                         {row.last_error.clone().map(|e| view! { <span class="block text-xs text-red-700">{e}</span> })}
                                     </summary>

@@ -2,8 +2,11 @@ use super::refusal;
 use crate::api::stock::{StockOverview, get_stock_overview};
 use crate::components::use_shop;
 use crate::domain::locale::Locale;
+use crate::domain::problem::StockProblem;
 use crate::domain::stock_import::ImportRun;
+use crate::i18n::format::integer;
 use crate::pages::account::query_param;
+use crate::t;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
@@ -11,7 +14,6 @@ use leptos_meta::{Meta, Title};
 #[component]
 pub fn StockPage() -> impl IntoView {
     let l = use_shop().locale;
-    let m = l.messages();
     let overview = Resource::new_blocking(|| (), |_| get_stock_overview());
     // While an import runs, the hydrated page asks again every second.
     #[cfg(feature = "hydrate")]
@@ -32,12 +34,12 @@ pub fn StockPage() -> impl IntoView {
             on_cleanup(move || h.clear());
         }
     }
-    let title = l.pick(["eSIM stock", "eSIM 库存", "Склад eSIM"]);
+    let title = t!(l, "staff-stock-title");
     view! {
-        <Title text=title />
+        <Title text=title.clone() />
         <div class="mx-auto mt-8 flex max-w-4xl flex-col gap-6" data-testid="stock-page">
             <h1 class="text-2xl font-semibold text-slate-900">{title}</h1>
-            <Suspense fallback=move || view! { <p>{m.loading}</p> }>
+            <Suspense fallback=move || view! { <p>{t!(l, "staff-loading")}</p> }>
                 {move || overview.get().map(|r| match r {
                     Ok(o) => view! { <StockSections overview=o locale=l /> }.into_any(),
                     Err(e) => refusal(e, "/operator/stock"),
@@ -47,33 +49,12 @@ pub fn StockPage() -> impl IntoView {
     }
 }
 
-fn upload_error(code: &str, l: Locale) -> &'static str {
-    match code {
-        "no_file" => l.pick([
-            "Choose a CSV file first.",
-            "请先选择 CSV 文件。",
-            "Сначала выберите CSV-файл.",
-        ]),
-        "too_large" => l.pick([
-            "The file is larger than 64 MB.",
-            "文件超过 64 MB。",
-            "Файл больше 64 МБ.",
-        ]),
-        "storefront" => l.pick(["Choose a storefront.", "请选择店铺。", "Выберите магазин."]),
-        _ => l.pick([
-            "The upload could not be read. Try again.",
-            "无法读取上传内容，请重试。",
-            "Не удалось прочитать файл. Попробуйте снова.",
-        ]),
-    }
-}
-
 #[component]
 fn StockSections(overview: StockOverview, locale: Locale) -> impl IntoView {
     let l = locale;
     let section = "rounded-lg border border-slate-200 bg-white p-5 shadow-sm";
     let running = overview.running();
-    let error = query_param("error").map(|c| upload_error(&c, l));
+    let error = query_param("error").map(|code| StockProblem::from_code(&code).message(l));
     let options = overview
         .levels
         .iter()
@@ -86,8 +67,8 @@ fn StockSections(overview: StockOverview, locale: Locale) -> impl IntoView {
             view! {
                 <tr class="border-t border-slate-100">
                     <td class="py-2">{s.name.clone()}</td>
-                    <td class="py-2 text-right tabular-nums" data-testid="in-stock">{s.in_stock}</td>
-                    <td class="py-2 text-right tabular-nums">{s.sold}</td>
+                    <td class="py-2 text-right tabular-nums" data-testid="in-stock">{integer(l, s.in_stock)}</td>
+                    <td class="py-2 text-right tabular-nums">{integer(l, s.sold)}</td>
                 </tr>
             }
         })
@@ -97,24 +78,20 @@ fn StockSections(overview: StockOverview, locale: Locale) -> impl IntoView {
     // Each section is type-erased: one nested view type for the whole page is too deep for rustc.
     let upload = view! {
         <section class=section>
-            <h2 class="font-semibold text-slate-900">{l.pick(["Import profiles from CSV", "从 CSV 导入配置文件", "Импорт профилей из CSV"])}</h2>
-            <p class="mt-1 text-sm text-slate-600">{l.pick([
-                "Columns: iccid, smdp_address, matching_id (or activation_code), optional confirmation_code and carrier, and plans (plan slugs separated by ;). Importing the same file again changes nothing.",
-                "列：iccid、smdp_address、matching_id（或 activation_code），可选 confirmation_code 和 carrier，以及 plans（套餐代号，以 ; 分隔）。重复导入同一文件不会产生变化。",
-                "Столбцы: iccid, smdp_address, matching_id (или activation_code), необязательные confirmation_code и carrier, и plans (коды тарифов через ;). Повторный импорт того же файла ничего не меняет.",
-            ])}</p>
+            <h2 class="font-semibold text-slate-900">{t!(l, "staff-stock-upload-heading")}</h2>
+            <p class="mt-1 text-sm text-slate-600">{t!(l, "staff-stock-columns")}</p>
             {error.map(|e| view! { <crate::components::refusal::ErrorBox text=e testid="form-error" /> })}
             <form method="post" action="/operator/stock/upload" enctype="multipart/form-data" class="mt-4 flex flex-col gap-3 sm:flex-row sm:items-end" data-testid="stock-upload">
                 <label class="flex flex-col text-sm font-medium text-slate-800">
-                    {l.pick(["Storefront", "店铺", "Магазин"])}
+                    {t!(l, "staff-storefront")}
                     <select name="storefront" class="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2">{options}</select>
                 </label>
                 <label class="flex flex-1 flex-col text-sm font-medium text-slate-800">
-                    {l.pick(["CSV file", "CSV 文件", "CSV-файл"])}
+                    {t!(l, "staff-stock-file")}
                     <input type="file" name="file" accept=".csv,text/csv" required class="mt-1 rounded-md border border-slate-300 px-3 py-2" />
                 </label>
                 <button type="submit" class="rounded-md bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800">
-                    {l.pick(["Import", "导入", "Импортировать"])}
+                    {t!(l, "staff-stock-import")}
                 </button>
             </form>
         </section>
@@ -122,7 +99,7 @@ fn StockSections(overview: StockOverview, locale: Locale) -> impl IntoView {
     .into_any();
     let imports = view! {
         <section class=section>
-            <h2 class="font-semibold text-slate-900">{l.pick(["Recent imports", "最近的导入", "Последние импорты"])}</h2>
+            <h2 class="font-semibold text-slate-900">{t!(l, "staff-stock-recent")}</h2>
             <div class="mt-3 flex flex-col gap-4">
                 {overview.imports.into_iter().map(|run| view! { <ImportRunView run locale=l /> }.into_any()).collect_view()}
             </div>
@@ -131,12 +108,12 @@ fn StockSections(overview: StockOverview, locale: Locale) -> impl IntoView {
     .into_any();
     let levels = view! {
         <section class=section>
-            <h2 class="font-semibold text-slate-900">{l.pick(["Stock per storefront", "各店铺库存", "Склад по магазинам"])}</h2>
+            <h2 class="font-semibold text-slate-900">{t!(l, "staff-stock-levels")}</h2>
             <table class="mt-3 w-full text-sm">
                 <thead><tr class="text-left text-slate-600">
-                    <th class="py-1 font-medium">{l.pick(["Storefront", "店铺", "Магазин"])}</th>
-                    <th class="py-1 text-right font-medium">{l.pick(["In stock", "库存", "На складе"])}</th>
-                    <th class="py-1 text-right font-medium">{l.pick(["Sold", "已售", "Продано"])}</th>
+                    <th class="py-1 font-medium">{t!(l, "staff-storefront")}</th>
+                    <th class="py-1 text-right font-medium">{t!(l, "staff-stock-in-stock")}</th>
+                    <th class="py-1 text-right font-medium">{t!(l, "staff-stock-sold")}</th>
                 </tr></thead>
                 <tbody>{level_rows}</tbody>
             </table>
@@ -151,25 +128,7 @@ fn ImportRunView(run: ImportRun, locale: Locale) -> impl IntoView {
     let l = locale;
     let percent = run.percent();
     let finished = run.finished_at.is_some();
-    let total = run.rows_total.unwrap_or(run.rows_done);
-    let status = match (&run.failure, finished, l) {
-        (Some(f), _, _) => format!("{} {f}", l.pick(["Stopped:", "已中止：", "Остановлен:"])),
-        (None, false, Locale::En) => format!("Importing… {} of {} rows", run.rows_done, total),
-        (None, false, Locale::Zh) => format!("正在导入…… {} / {} 行", run.rows_done, total),
-        (None, false, Locale::Ru) => format!("Импорт… {} из {} строк", run.rows_done, total),
-        (None, true, Locale::En) => format!(
-            "{} rows: {} imported, {} unchanged, {} refused, {} with a wrong check digit",
-            run.rows_done, run.imported, run.unchanged, run.rejected, run.warned
-        ),
-        (None, true, Locale::Zh) => format!(
-            "{} 行：导入 {}，未变 {}，拒绝 {}，校验位错误 {}",
-            run.rows_done, run.imported, run.unchanged, run.rejected, run.warned
-        ),
-        (None, true, Locale::Ru) => format!(
-            "{} строк: импортировано {}, без изменений {}, отклонено {}, с неверной контрольной цифрой {}",
-            run.rows_done, run.imported, run.unchanged, run.rejected, run.warned
-        ),
-    };
+    let status = run.status_line(l);
     let rejections = run
         .rejections
         .iter()
@@ -194,12 +153,12 @@ fn ImportRunView(run: ImportRun, locale: Locale) -> impl IntoView {
             <p class="mt-1 text-sm text-slate-700" data-testid="import-status">{status}</p>
             {has_rejections.then(|| view! {
                 <details class="mt-2 text-sm">
-                    <summary class="cursor-pointer font-medium text-red-800">{l.pick(["Refused rows", "被拒绝的行", "Отклонённые строки"])}</summary>
+                    <summary class="cursor-pointer font-medium text-red-800">{t!(l, "staff-stock-refused-rows")}</summary>
                     <table class="mt-2 w-full" data-testid="rejections">
                         <thead><tr class="text-left text-slate-600">
-                            <th class="py-1 pr-3 font-medium">{l.pick(["Line", "行", "Строка"])}</th>
-                            <th class="py-1 pr-3 font-medium">"ICCID"</th>
-                            <th class="py-1 font-medium">{l.pick(["Reason", "原因", "Причина"])}</th>
+                            <th class="py-1 pr-3 font-medium">{t!(l, "staff-stock-line")}</th>
+                            <th class="py-1 pr-3 font-medium">{t!(l, "staff-stock-iccid")}</th>
+                            <th class="py-1 font-medium">{t!(l, "staff-stock-reason")}</th>
                         </tr></thead>
                         <tbody>{rejections}</tbody>
                     </table>

@@ -6,6 +6,7 @@ use crate::components::use_shop;
 use crate::domain::account::Role;
 use crate::domain::staff::{StaffMember, StaffOverview};
 use crate::error::ApiError;
+use crate::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -15,7 +16,6 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn StaffPage() -> impl IntoView {
     let l = use_shop().locale;
-    let m = l.messages();
     let query = use_query_map();
     let q = move || query.with(|q| q.get("q")).unwrap_or_default();
     let chosen = move || {
@@ -39,8 +39,8 @@ pub fn StaffPage() -> impl IntoView {
         }
     });
     view! {
-        <Title text=l.pick(["Staff", "员工工作台", "Для сотрудников"]) />
-        <Suspense fallback=move || view! { <p class="mt-8">{m.loading}</p> }>
+        <Title text=t!(l, "staff-title") />
+        <Suspense fallback=move || view! { <p class="mt-8">{t!(l, "staff-loading")}</p> }>
             {move || viewer.get().map(|v| match v {
                 Ok(Some(v)) if v.role.is_staff() => view! {
                     <div class="mt-8 flex flex-col gap-8" data-testid="staff-page">
@@ -50,7 +50,7 @@ pub fn StaffPage() -> impl IntoView {
                             Err(e) => refusal(e, "/staff"),
                         })}
                         {move || query.with(|q| q.get("invited")).map(|_| view! {
-                            <Notice text=l.pick(["The invitation is on its way.", "邀请已发送。", "Приглашение отправлено."]) />
+                            <Notice text=t!(l, "staff-invited") />
                         })}
                     </div>
                 }.into_any(),
@@ -71,13 +71,13 @@ fn CustomerSearch(
     let l = use_shop().locale;
     view! {
         <section class="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-            <h1 class="mb-4 text-xl font-semibold">{l.pick(["Find a customer", "查找顾客", "Поиск клиента"])}</h1>
+            <h1 class="mb-4 text-xl font-semibold">{t!(l, "staff-find-customer")}</h1>
             <form method="get" action="/staff" class="flex flex-col gap-2 sm:flex-row">
-                <label for="customer-q" class="sr-only">{l.pick(["E-mail, phone or name", "邮箱、手机号或姓名", "E-mail, телефон или имя"])}</label>
+                <label for="customer-q" class="sr-only">{t!(l, "staff-customer-query")}</label>
                 <input id="customer-q" name="q" type="search" value=q minlength="3"
-                    placeholder=l.pick(["E-mail, phone or name", "邮箱、手机号或姓名", "E-mail, телефон или имя"])
+                    placeholder=t!(l, "staff-customer-query")
                     class="flex-1 rounded-md border border-slate-300 px-3 py-2" />
-                <SubmitButton label=l.pick(["Search", "搜索", "Найти"]) />
+                <SubmitButton label=t!(l, "staff-search") />
             </form>
             {move || results.get().map(|r| match r {
                 Ok(rows) if rows.is_empty() => ().into_any(),
@@ -112,28 +112,28 @@ fn TeamSections(overview: StaffOverview) -> impl IntoView {
     view! {
         <section class="rounded-lg border border-slate-200 bg-white p-6 shadow-sm" data-testid="team">
             <div class="mb-4 flex flex-wrap items-center justify-between gap-3">
-                <h2 class="text-xl font-semibold">{l.pick(["Team", "团队", "Команда"])} " · " {overview.storefront_name.clone()}</h2>
+                <h2 class="text-xl font-semibold">{t!(l, "staff-team")} " · " {overview.storefront_name.clone()}</h2>
                 {(!overview.storefronts.is_empty()).then(|| view! {
                     <form method="get" action="/staff" class="flex items-center gap-2 text-sm">
-                        <label for="sf-pick">{l.pick(["Storefront", "店铺", "Магазин"])}</label>
+                        <label for="sf-pick">{t!(l, "staff-storefront")}</label>
                         <select id="sf-pick" name="storefront" class=select>
                             {overview.storefronts.iter().map(|(id, name)| view! {
                                 <option value=id.to_string() selected=*id == overview.storefront_id>{name.clone()}</option>
                             }).collect_view()}
                         </select>
-                        <button type="submit" class="rounded-md border border-slate-300 px-2 py-1.5">{l.pick(["Show", "显示", "Показать"])}</button>
+                        <button type="submit" class="rounded-md border border-slate-300 px-2 py-1.5">{t!(l, "staff-show")}</button>
                     </form>
                 })}
-                <a href=format!("/staff/audit?storefront={sf}") class="text-sm text-teal-800 underline">{l.pick(["Audit log", "审计日志", "Журнал аудита"])}</a>
-                <a href="/staff/payments" class="text-sm text-teal-800 underline">{l.pick(["Payments and receipts", "付款与收据", "Оплата и чеки"])}</a>
+                <a href=format!("/staff/audit?storefront={sf}") class="text-sm text-teal-800 underline">{t!(l, "staff-audit-title")}</a>
+                <a href="/staff/payments" class="text-sm text-teal-800 underline">{t!(l, "staff-payments-title")}</a>
             </div>
             <FormError error=change_error />
             <div class="overflow-x-auto">
             <table class="w-full text-left text-sm">
                 <thead><tr class="border-b border-slate-200 text-slate-600">
-                    <th class="py-2 pr-3">{l.pick(["Person", "人员", "Сотрудник"])}</th>
-                    <th class="py-2 pr-3">{l.pick(["Role", "角色", "Роль"])}</th>
-                    <th class="py-2">{l.pick(["Change", "更改", "Изменить"])}</th>
+                    <th class="py-2 pr-3">{t!(l, "staff-person")}</th>
+                    <th class="py-2 pr-3">{t!(l, "staff-role")}</th>
+                    <th class="py-2">{t!(l, "staff-change")}</th>
                 </tr></thead>
                 <tbody>
                     {overview.members.clone().into_iter().map(|member| {
@@ -145,25 +145,25 @@ fn TeamSections(overview: StaffOverview) -> impl IntoView {
             </div>
         </section>
         <section class="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-            <h2 class="mb-4 text-lg font-semibold">{l.pick(["Invite staff", "邀请员工", "Пригласить сотрудника"])}</h2>
+            <h2 class="mb-4 text-lg font-semibold">{t!(l, "staff-invite-heading")}</h2>
             <ActionForm action=invite attr:class="flex flex-col gap-3 sm:flex-row sm:items-end" attr:data-testid="invite-form">
                 <input type="hidden" name="storefront" value=sf.clone() />
                 <label class="flex flex-1 flex-col gap-1 text-sm font-medium">
-                    {l.pick(["E-mail", "邮箱", "E-mail"])}
+                    {t!(l, "staff-email")}
                     <input name="email" type="email" required class="rounded-md border border-slate-300 px-3 py-2" />
                 </label>
                 <label class="flex flex-col gap-1 text-sm font-medium">
-                    {l.pick(["Role", "角色", "Роль"])}
+                    {t!(l, "staff-role")}
                     <select name="role" class=select>
                         {staff_roles.iter().map(|r| view! { <option value=r.code()>{r.label(l)}</option> }).collect_view()}
                     </select>
                 </label>
-                <SubmitButton label=l.pick(["Send invitation", "发送邀请", "Пригласить"]) />
+                <SubmitButton label=t!(l, "staff-send-invitation") />
             </ActionForm>
             <div class="mt-2"><FormError error=invite_error /></div>
             <FormError error=revoke_error />
             {(!overview.invitations.is_empty()).then(|| view! {
-                <h3 class="mb-2 mt-6 font-semibold">{l.pick(["Pending invitations", "待接受的邀请", "Ожидают ответа"])}</h3>
+                <h3 class="mb-2 mt-6 font-semibold">{t!(l, "staff-pending-invitations")}</h3>
                 <ul class="divide-y divide-slate-100 text-sm">
                     {overview.invitations.clone().into_iter().map(|inv| view! {
                         <li class="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="pending-invitation">
@@ -171,7 +171,7 @@ fn TeamSections(overview: StaffOverview) -> impl IntoView {
                             <ActionForm action=revoke>
                                 <input type="hidden" name="storefront" value=sf_id.to_string() />
                                 <input type="hidden" name="invitation" value=inv.id.to_string() />
-                                <button type="submit" class="text-red-700 underline">{l.pick(["Cancel", "撤销", "Отменить"])}</button>
+                                <button type="submit" class="text-red-700 underline">{t!(l, "staff-cancel-invitation")}</button>
                             </ActionForm>
                         </li>
                     }).collect_view()}
@@ -204,13 +204,13 @@ fn MemberRow(
                     <ActionForm action=action attr:class="flex flex-wrap items-center gap-2">
                         <input type="hidden" name="storefront" value=storefront.to_string() />
                         <input type="hidden" name="account" value=member.account_id.to_string() />
-                        <label class="sr-only" for=role_id.clone()>{l.pick(["Role", "角色", "Роль"])}</label>
+                        <label class="sr-only" for=role_id.clone()>{t!(l, "staff-role")}</label>
                         <select id=role_id.clone() name="role" class=select>
                             {grantable.iter().map(|r| view! {
                                 <option value=r.code() selected=*r == member.role>{r.label(l)}</option>
                             }).collect_view()}
                         </select>
-                        <button type="submit" class="rounded-md border border-slate-300 px-2 py-1.5">{l.pick(["Apply", "应用", "Применить"])}</button>
+                        <button type="submit" class="rounded-md border border-slate-300 px-2 py-1.5">{t!(l, "staff-apply")}</button>
                     </ActionForm>
                 })}
             </td>

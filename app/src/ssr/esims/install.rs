@@ -1,8 +1,9 @@
 //! What the install page shows. The activation code is a bearer secret: it is read here and
 //! handed to the page, never logged.
-use crate::domain::esim::{EsimStatus, InstallDetails, android_install_link, ios_install_link};
+use crate::domain::esim::{EsimStatus, InstallDetails, android_install_link, iccid_tail, ios_install_link};
 use crate::domain::esim_ids::ActivationCode;
 use crate::domain::locale::Locale;
+use crate::t;
 use sqlx::PgPool;
 use uuid::Uuid;
 
@@ -29,12 +30,12 @@ pub async fn details(pool: &PgPool, esim_id: Uuid, locale: Locale) -> Result<Opt
     let code = ActivationCode::new(&p.smdp_address, &p.matching_id, p.confirmation_code.is_some())
         .map_err(|_| InstallError::BadCode)?;
     let lpa_uri = code.lpa_uri();
-    let label = locale.pick(["eSIM QR code", "eSIM 二维码", "QR-код eSIM"]);
-    let qr_svg = super::qr::svg(&lpa_uri, label).map_err(|_| InstallError::BadCode)?;
-    let tail = &p.iccid[p.iccid.len().saturating_sub(5)..];
+    let label = t!(locale, "esims-qr-label");
+    let qr_svg = super::qr::svg(&lpa_uri, &label).map_err(|_| InstallError::BadCode)?;
     Ok(Some(InstallDetails {
         id: p.id,
-        name: p.nickname.unwrap_or_else(|| format!("eSIM ···{tail}")),
+        // The same name as the eSIM's card gives it (`EsimCard::display_name`).
+        name: p.nickname.unwrap_or_else(|| t!(locale, "esims-unnamed", tail = iccid_tail(&p.iccid))),
         status: EsimStatus::from_code(&p.status).unwrap_or(EsimStatus::Suspended),
         iccid: p.iccid,
         smdp_address: code.smdp_address.clone(),

@@ -1,7 +1,9 @@
-//! The transactional e-mails, as plain text and HTML, in English, Chinese or Russian. The HTML is
-//! rendered with Leptos's `view!`, so every interpolated value is escaped.
+//! The transactional e-mails, as plain text and HTML, in the recipient's language; the words are
+//! in the `mail` catalogue. The HTML is rendered with Leptos's `view!`, so every interpolated value
+//! is escaped.
 use crate::domain::account::Role;
 use crate::domain::locale::Locale;
+use crate::t;
 use leptos::prelude::*;
 
 /// What a message says; links are absolute and already carry their one-time secret.
@@ -78,126 +80,61 @@ enum Block {
 }
 
 pub fn render(content: &MailContent, locale: Locale, shop_name: &str) -> RenderedMail {
-    let t = |options: [&str; 3]| locale.pick(options).to_string();
+    let l = locale;
+    let para = Block::Para;
+    let action = |label: String, href: &String| Block::Action {
+        label,
+        href: href.clone(),
+    };
     let (subject, blocks) = match content {
         MailContent::VerifyEmail { link } => (
-            t([
-                "Confirm your e-mail address",
-                "请确认您的邮箱地址",
-                "Подтвердите адрес e-mail",
-            ]),
+            t!(l, "mail-verify-subject"),
             vec![
-                Block::Para(t([
-                    "Welcome! Please confirm this address so we can send your eSIMs, receipts and expiry reminders here.",
-                    "欢迎！请确认此邮箱地址，以便我们向您发送 eSIM、收据和到期提醒。",
-                    "Добро пожаловать! Подтвердите этот адрес, чтобы получать на него eSIM, чеки и напоминания о сроке действия.",
-                ])),
-                Block::Action {
-                    label: t(["Confirm my e-mail", "确认我的邮箱", "Подтвердить e-mail"]),
-                    href: link.clone(),
-                },
-                Block::Para(t([
-                    "If you did not create an account, ignore this message.",
-                    "如果您没有注册账户，请忽略此邮件。",
-                    "Если вы не создавали учётную запись, просто проигнорируйте это письмо.",
-                ])),
+                para(t!(l, "mail-verify-intro")),
+                action(t!(l, "mail-verify-action"), link),
+                para(t!(l, "mail-verify-ignore")),
             ],
         ),
         MailContent::ResetPassword { link } => (
-            t(["Reset your password", "重置您的密码", "Сброс пароля"]),
+            t!(l, "mail-reset-subject"),
             vec![
-                Block::Para(t([
-                    "We received a request to reset your password. The link works once, for one hour.",
-                    "我们收到了重置密码的请求。此链接仅可使用一次，有效期一小时。",
-                    "Мы получили запрос на сброс пароля. Ссылка действует один раз в течение часа.",
-                ])),
-                Block::Action {
-                    label: t(["Choose a new password", "设置新密码", "Задать новый пароль"]),
-                    href: link.clone(),
-                },
-                Block::Para(t([
-                    "Setting a new password signs you out on every other device. If you did not ask for this, ignore this message: your password stays as it is.",
-                    "设置新密码后，您在其他所有设备上都会被登出。如果这不是您本人的操作，请忽略此邮件，您的密码不会改变。",
-                    "После смены пароля все остальные устройства будут отключены от учётной записи. Если вы не запрашивали сброс, проигнорируйте письмо — пароль не изменится.",
-                ])),
+                para(t!(l, "mail-reset-intro")),
+                action(t!(l, "mail-reset-action"), link),
+                para(t!(l, "mail-reset-ignore")),
             ],
         ),
         MailContent::AccountExists {
             sign_in_link,
             reset_link,
         } => (
-            t([
-                "You already have an account",
-                "您已经有账户了",
-                "У вас уже есть учётная запись",
-            ]),
+            t!(l, "mail-exists-subject"),
             vec![
-                Block::Para(t([
-                    "Someone tried to create an account with this address, but it already has one. If it was you, sign in:",
-                    "有人尝试用此邮箱注册账户，但该邮箱已注册。如果是您本人，请直接登录：",
-                    "Кто-то пытался зарегистрироваться с этим адресом, но учётная запись уже существует. Если это были вы, войдите:",
-                ])),
-                Block::Action {
-                    label: t(["Sign in", "登录", "Войти"]),
-                    href: sign_in_link.clone(),
-                },
-                Block::Para(t([
-                    "Forgotten your password? You can choose a new one here:",
-                    "忘记密码？可以在这里设置新密码：",
-                    "Забыли пароль? Новый можно задать здесь:",
-                ])),
-                Block::Action {
-                    label: t(["Reset my password", "重置密码", "Сбросить пароль"]),
-                    href: reset_link.clone(),
-                },
+                para(t!(l, "mail-exists-intro")),
+                action(t!(l, "mail-exists-sign-in"), sign_in_link),
+                para(t!(l, "mail-exists-forgot")),
+                action(t!(l, "mail-reset-my-password"), reset_link),
             ],
         ),
         MailContent::PasswordChanged { reset_link } => (
-            t(["Your password was changed", "您的密码已更改", "Ваш пароль изменён"]),
+            t!(l, "mail-password-changed-subject"),
             vec![
-                Block::Para(t([
-                    "The password of your account was just changed, and every other device was signed out.",
-                    "您账户的密码刚刚被更改，其他所有设备均已登出。",
-                    "Пароль вашей учётной записи только что изменён, все остальные устройства отключены.",
-                ])),
-                Block::Para(t([
-                    "If this was not you, reset your password now:",
-                    "如果这不是您本人的操作，请立即重置密码：",
-                    "Если это были не вы, немедленно сбросьте пароль:",
-                ])),
-                Block::Action {
-                    label: t(["Reset my password", "重置密码", "Сбросить пароль"]),
-                    href: reset_link.clone(),
-                },
+                para(t!(l, "mail-password-changed-intro")),
+                para(t!(l, "mail-password-changed-not-you")),
+                action(t!(l, "mail-reset-my-password"), reset_link),
             ],
         ),
         MailContent::StaffInvitation { link, role, inviter } => (
-            match locale {
-                Locale::En => format!("You are invited to join {shop_name}"),
-                Locale::Zh => format!("邀请您加入 {shop_name}"),
-                Locale::Ru => format!("Приглашение в команду {shop_name}"),
-            },
+            t!(l, "mail-invitation-subject", shop = shop_name),
             vec![
-                Block::Para(match locale {
-                    Locale::En => format!(
-                        "{inviter} invited you to work at {shop_name} as {}.",
-                        role.label(locale)
-                    ),
-                    Locale::Zh => format!("{inviter} 邀请您以“{}”身份加入 {shop_name}。", role.label(locale)),
-                    Locale::Ru => format!(
-                        "{inviter} приглашает вас в {shop_name} на роль «{}».",
-                        role.label(locale)
-                    ),
-                }),
-                Block::Action {
-                    label: t(["Accept the invitation", "接受邀请", "Принять приглашение"]),
-                    href: link.clone(),
-                },
-                Block::Para(t([
-                    "The invitation is valid for 7 days.",
-                    "邀请有效期为 7 天。",
-                    "Приглашение действует 7 дней.",
-                ])),
+                para(t!(
+                    l,
+                    "mail-invitation-intro",
+                    inviter = inviter.as_str(),
+                    shop = shop_name,
+                    role = role.label(l)
+                )),
+                action(t!(l, "mail-invitation-action"), link),
+                para(t!(l, "mail-invitation-validity")),
             ],
         ),
         MailContent::OrderReceipt {
@@ -206,26 +143,16 @@ pub fn render(content: &MailContent, locale: Locale, shop_name: &str) -> Rendere
             total,
             link,
         } => (
-            match locale {
-                Locale::En => format!("Order #{order_number} is complete"),
-                Locale::Zh => format!("订单 #{order_number} 已完成"),
-                Locale::Ru => format!("Заказ №{order_number} выполнен"),
-            },
+            t!(l, "mail-receipt-subject", number = *order_number),
             vec![
-                Block::Para(match locale {
-                    Locale::En => format!("Thank you! {summary}. Paid: {total}."),
-                    Locale::Zh => format!("谢谢！{summary}。已付款：{total}。"),
-                    Locale::Ru => format!("Спасибо! {summary}. Оплачено: {total}."),
-                }),
-                Block::Action {
-                    label: t(["See the order and receipt", "查看订单和收据", "Заказ и чек"]),
-                    href: link.clone(),
-                },
-                Block::Para(t([
-                    "Your eSIM's remaining data and expiry are always on the My eSIMs page.",
-                    "您的 eSIM 剩余流量和到期时间可随时在“我的 eSIM”页面查看。",
-                    "Остаток данных и срок действия eSIM всегда видны на странице «Мои eSIM».",
-                ])),
+                para(t!(
+                    l,
+                    "mail-receipt-intro",
+                    summary = summary.as_str(),
+                    total = total.as_str()
+                )),
+                action(t!(l, "mail-receipt-action"), link),
+                para(t!(l, "mail-receipt-esims")),
             ],
         ),
         MailContent::RefundIssued {
@@ -234,50 +161,23 @@ pub fn render(content: &MailContent, locale: Locale, shop_name: &str) -> Rendere
             reason,
             link,
         } => (
-            match locale {
-                Locale::En => format!("Refund for order #{order_number}"),
-                Locale::Zh => format!("订单 #{order_number} 退款"),
-                Locale::Ru => format!("Возврат по заказу №{order_number}"),
-            },
+            t!(l, "mail-refund-subject", number = *order_number),
             vec![
-                Block::Para(match locale {
-                    Locale::En => format!(
-                        "We refunded {amount} to your original payment method. Reason: {reason}. Banks usually show it within 5–10 days."
-                    ),
-                    Locale::Zh => {
-                        format!("我们已将 {amount} 退回您的原支付方式。原因：{reason}。银行通常在 5–10 天内到账。")
-                    }
-                    Locale::Ru => format!(
-                        "Мы вернули {amount} на исходный способ оплаты. Причина: {reason}. Обычно банк зачисляет возврат за 5–10 дней."
-                    ),
-                }),
-                Block::Action {
-                    label: t(["See the order", "查看订单", "Открыть заказ"]),
-                    href: link.clone(),
-                },
+                para(t!(
+                    l,
+                    "mail-refund-intro",
+                    amount = amount.as_str(),
+                    reason = reason.as_str()
+                )),
+                action(t!(l, "mail-refund-action"), link),
             ],
         ),
         MailContent::EsimLookupCode { code, link } => (
-            match locale {
-                Locale::En => format!("Your code: {code}"),
-                Locale::Zh => format!("您的验证码：{code}"),
-                Locale::Ru => format!("Ваш код: {code}"),
-            },
+            t!(l, "mail-lookup-subject", code = code.as_str()),
             vec![
-                Block::Para(match locale {
-                    Locale::En => format!("Enter this code to see your eSIM and renew it: {code}"),
-                    Locale::Zh => format!("输入此验证码即可查看并续费您的 eSIM：{code}"),
-                    Locale::Ru => format!("Введите этот код, чтобы увидеть eSIM и продлить его: {code}"),
-                }),
-                Block::Action {
-                    label: t(["Enter the code", "输入验证码", "Ввести код"]),
-                    href: link.clone(),
-                },
-                Block::Para(t([
-                    "The code works once, for 15 minutes. If you did not ask for it, ignore this message: nobody can see your eSIM without it.",
-                    "验证码仅可使用一次，有效期 15 分钟。如果这不是您本人的操作，请忽略此邮件：没有验证码，任何人都无法查看您的 eSIM。",
-                    "Код действует один раз в течение 15 минут. Если вы его не запрашивали, проигнорируйте письмо: без кода вашу eSIM никто не увидит.",
-                ])),
+                para(t!(l, "mail-lookup-intro", code = code.as_str())),
+                action(t!(l, "mail-lookup-action"), link),
+                para(t!(l, "mail-lookup-ignore")),
             ],
         ),
     };
@@ -363,6 +263,55 @@ mod tests {
         assert_eq!(subjects[0], "Reset your password · Demo");
         assert!(subjects[1].starts_with("重置"));
         assert!(subjects[2].starts_with("Сброс"));
+    }
+
+    #[test]
+    fn the_verification_mail_promises_only_what_is_sent() {
+        for l in Locale::ALL {
+            let mail = render(
+                &MailContent::VerifyEmail {
+                    link: "https://x.example/v".into(),
+                },
+                l,
+                "Demo",
+            );
+            for word in ["reminder", "提醒", "напомин"] {
+                assert!(!mail.text.contains(word), "{l:?}: {}", mail.text);
+            }
+        }
+    }
+
+    #[test]
+    fn variables_land_in_each_language() {
+        let receipt = MailContent::OrderReceipt {
+            order_number: 1042,
+            summary: "Japan 5 GB".into(),
+            total: "$12.50".into(),
+            link: "https://x.example/orders/1042".into(),
+        };
+        let en = render(&receipt, Locale::En, "Demo");
+        assert_eq!(en.subject, "Order #1042 is complete · Demo");
+        assert!(
+            en.text.starts_with("Thank you! Japan 5 GB. Paid: $12.50.\n"),
+            "{}",
+            en.text
+        );
+        assert_eq!(
+            render(&receipt, Locale::Ru, "Demo").subject,
+            "Заказ №1042 выполнен · Demo"
+        );
+        let invitation = MailContent::StaffInvitation {
+            link: "https://x.example/i".into(),
+            role: Role::ResellerAdmin,
+            inviter: "Anna".into(),
+        };
+        let zh = render(&invitation, Locale::Zh, "Demo");
+        assert_eq!(zh.subject, "邀请您加入 Demo · Demo");
+        assert!(
+            zh.text.starts_with("Anna 邀请您以“经销商管理员”身份加入 Demo。"),
+            "{}",
+            zh.text
+        );
     }
 
     #[test]

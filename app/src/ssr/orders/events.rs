@@ -3,7 +3,7 @@
 //! provider for the payment's state and moves the order forward — never backward, never twice.
 use super::{OrderError, fulfil, ledger, transition};
 use crate::domain::money::{Currency, Money};
-use crate::domain::order::OrderStatus;
+use crate::domain::order::{OrderStatus, TransitionCause};
 use crate::ssr::AppContext;
 use crate::ssr::payments::{CheckoutRequest, GatewayError, PaymentOutcome, PaymentRef};
 use crate::ssr::storefront_repo::Storefront;
@@ -36,7 +36,7 @@ pub async fn start_payment(ctx: &AppContext, storefront: &Storefront, order_id: 
             &mut tx,
             order_id,
             OrderStatus::Paid,
-            "nothing to pay after the discount",
+            &TransitionCause::NothingToPay,
         )
         .await?;
         tx.commit().await?;
@@ -84,10 +84,12 @@ pub async fn start_payment(ctx: &AppContext, storefront: &Storefront, order_id: 
         .as_deref()
         .and_then(crate::domain::locale::Locale::from_code)
         .unwrap_or(storefront.default_locale);
-    let description = format!(
-        "{} · #{}",
-        order.plan_name.unwrap_or_else(|| "eSIM".into()),
-        order.order_number
+    // The line Stripe's page shows for what is bought.
+    let description = crate::t!(
+        locale,
+        "orders-payment-description",
+        item = order.plan_name.unwrap_or_else(|| crate::t!(locale, "orders-item-esim")),
+        number = order.order_number
     );
     let started = gateway
         .start_checkout(CheckoutRequest {
@@ -339,7 +341,7 @@ pub async fn apply_outcome(ctx: &AppContext, payment_id: Uuid, outcome: PaymentO
                     &mut tx,
                     order_id,
                     OrderStatus::Paid,
-                    &format!("payment succeeded ({method})"),
+                    &TransitionCause::PaymentSucceeded { method: method.clone() },
                 )
                 .await?;
             } else if status == OrderStatus::Cancelled.code() {

@@ -2,7 +2,7 @@
 //! marked fulfilled and its receipt mailed. Every provider call carries a key derived from the
 //! order line, so running this twice (a duplicate event, a restart) delivers once.
 use super::{OrderError, transition};
-use crate::domain::order::OrderStatus;
+use crate::domain::order::{OrderStatus, TransitionCause};
 use crate::ssr::AppContext;
 use crate::ssr::provider::{AllocateProfile, ApplyBundle};
 use uuid::Uuid;
@@ -65,7 +65,7 @@ pub async fn fulfil(ctx: &AppContext, order_id: Uuid) -> Result<bool, OrderError
         &mut tx,
         order_id,
         OrderStatus::Fulfilled,
-        "delivered through the eSIM provider",
+        &TransitionCause::Delivered,
     )
     .await?;
     if moved {

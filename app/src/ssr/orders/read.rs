@@ -3,7 +3,7 @@ use super::OrderError;
 use crate::domain::account::Role;
 use crate::domain::locale::Locale;
 use crate::domain::money::{Currency, Money};
-use crate::domain::order::{OrderStatus, OrderView, PaymentView, Quote, RefundView, Seller, TransitionView};
+use crate::domain::order::{OrderStatus, OrderView, PaymentView, Quote, RefundView, Seller, TransitionCause, TransitionView};
 use crate::ssr::AppContext;
 use crate::ssr::auth::principal::Principal;
 use crate::ssr::mail::outbox::{self, NewMail};
@@ -126,7 +126,7 @@ pub async fn view(pool: &PgPool, order_id: Uuid) -> Result<OrderView, OrderError
     .filter_map(|t| {
         Some(TransitionView {
             to: OrderStatus::from_code(&t.to)?,
-            cause: t.cause,
+            cause: TransitionCause::from_stored(&t.cause),
             at: t.at,
         })
     })
@@ -171,7 +171,7 @@ pub async fn queue_receipt(conn: &mut PgConnection, ctx: &AppContext, order_id: 
     let base = crate::ssr::accounts::links::host_url(&ctx.public_url, o.host.as_deref(), "");
     let content = MailContent::OrderReceipt {
         order_number: o.order_number,
-        summary: o.plan_name.unwrap_or_else(|| "eSIM".into()),
+        summary: o.plan_name.unwrap_or_else(|| crate::t!(locale, "orders-item-esim")),
         total,
         link: format!("{base}/orders/{order_id}/receipt"),
     };

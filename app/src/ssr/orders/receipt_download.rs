@@ -10,11 +10,13 @@ use uuid::Uuid;
 use super::OrderError;
 use super::read::{self, OrderAccess};
 use super::receipt_pdf;
+use crate::domain::locale::Locale;
 use crate::domain::receipt::ReceiptDocument;
 use crate::ssr::AppContext;
 use crate::ssr::auth::principal::principal_for_session;
 use crate::ssr::esims::lookup;
 use crate::ssr::shop_context::RequestShop;
+use crate::t;
 
 pub async fn receipt_pdf(
     State(ctx): State<AppContext>,
@@ -23,8 +25,9 @@ pub async fn receipt_pdf(
     Path(id): Path<String>,
 ) -> Response {
     // Anything that is not an order id is simply not an order here.
+    let l = shop.shop.locale;
     let Ok(order_id) = Uuid::parse_str(&id) else {
-        return not_found();
+        return not_found(l);
     };
     match render_for(&ctx, &shop, &session, order_id).await {
         Ok(pdf) => {
@@ -38,13 +41,9 @@ pub async fn receipt_pdf(
             headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
             response
         }
-        Err(Refusal::SignIn) => (StatusCode::UNAUTHORIZED, "Sign in to download this receipt.").into_response(),
-        Err(Refusal::NotFound) => not_found(),
-        Err(Refusal::Unavailable) => (
-            StatusCode::SERVICE_UNAVAILABLE,
-            "PDF receipts are not available right now. Open the receipt page and print it instead.",
-        )
-            .into_response(),
+        Err(Refusal::SignIn) => (StatusCode::UNAUTHORIZED, t!(l, "receipts-pdf-sign-in")).into_response(),
+        Err(Refusal::NotFound) => not_found(l),
+        Err(Refusal::Unavailable) => (StatusCode::SERVICE_UNAVAILABLE, t!(l, "receipts-pdf-unavailable")).into_response(),
         Err(Refusal::Internal(why)) => {
             tracing::error!(error = %why, %order_id, "receipt PDF failed");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
@@ -59,8 +58,8 @@ enum Refusal {
     Internal(String),
 }
 
-fn not_found() -> Response {
-    (StatusCode::NOT_FOUND, "No such order.").into_response()
+fn not_found(l: Locale) -> Response {
+    (StatusCode::NOT_FOUND, t!(l, "receipts-pdf-not-found")).into_response()
 }
 
 async fn render_for(

@@ -1,7 +1,7 @@
 //! The one way an order's status changes: checked against the state machine, under a row lock,
 //! and recorded with its cause.
 use super::OrderError;
-use crate::domain::order::OrderStatus;
+use crate::domain::order::{OrderStatus, TransitionCause};
 use sqlx::PgConnection;
 use uuid::Uuid;
 
@@ -10,7 +10,7 @@ pub async fn move_order(
     conn: &mut PgConnection,
     order_id: Uuid,
     to: OrderStatus,
-    cause: &str,
+    cause: &TransitionCause,
 ) -> Result<bool, OrderError> {
     let current = sqlx::query_scalar!(
         r#"SELECT status::text AS "s!" FROM orders WHERE id = $1 FOR UPDATE"#,
@@ -47,9 +47,9 @@ pub async fn record(
     order_id: Uuid,
     from: Option<OrderStatus>,
     to: OrderStatus,
-    cause: &str,
+    cause: &TransitionCause,
 ) -> Result<(), sqlx::Error> {
-    let cause: String = cause.chars().take(500).collect();
+    let cause: String = cause.stored().chars().take(500).collect();
     sqlx::query!(
         "INSERT INTO order_transitions (order_id, from_status, to_status, cause)
          VALUES ($1, $2::text::order_status, $3::text::order_status, $4)",

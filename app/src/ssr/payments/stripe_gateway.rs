@@ -148,10 +148,10 @@ impl PaymentGateway for StripeGateway {
         let mut intent = CreateCheckoutSessionPaymentIntentData::new();
         intent.metadata = Some(metadata.clone());
         let methods: Vec<_> = req.methods.iter().filter_map(|m| stripe_method(m)).collect();
-        let locale = match req.locale {
-            Locale::En => CheckoutSessionLocale::En,
-            Locale::Zh => CheckoutSessionLocale::Zh,
-            Locale::Ru => CheckoutSessionLocale::Ru,
+        // Stripe's page in the order's language where Stripe has it, else in the browser's.
+        let locale = match req.locale.code().parse() {
+            Ok(CheckoutSessionLocale::Unknown(_)) | Err(_) => CheckoutSessionLocale::Auto,
+            Ok(known) => known,
         };
         // Two hours: the page expires well before an unpaid order is abandoned (a day), so a
         // cancelled order never has a page left open that could still take money.

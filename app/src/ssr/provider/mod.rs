@@ -1,5 +1,5 @@
 //! The upstream eSIM provider, as one trait. Callers (fulfilment, the eSIM pages, the sync jobs)
-//! hold an `Arc<dyn EsimProvider>` chosen at start-up and never know which provider it is.
+//! hold an `Arc<dyn EsimProvider>` set when the server is built and never know which provider it is (today always the built-in one).
 //!
 //! The shape follows what wholesale APIs have in common (eSIM Access, eSIM Go, Airalo): an order
 //! allocates a profile, a top-up applies a package to an existing ICCID, top-ups are chosen from

@@ -6,7 +6,7 @@
 //! `iccid`, `smdp_address` and `matching_id` (or one `activation_code` column instead),
 //! optional `confirmation_code` and `carrier`, and `plans`: plan slugs separated by `;`.
 use crate::domain::esim_ids::{ActivationCode, Iccid, IdProblem};
-use crate::domain::stock_import::{ImportReport, RowProblem, RowRejection};
+use crate::domain::stock_import::{ImportFailure, ImportReport, RequiredColumn, RowProblem, RowRejection};
 use sqlx::PgPool;
 use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
@@ -15,12 +15,23 @@ pub const BATCH: usize = 1_000;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error("the file has no header row with the column {0}")]
-    MissingColumn(&'static str),
+    #[error("the file has no header row with the column {}", .0.name())]
+    MissingColumn(RequiredColumn),
     #[error("the file could not be read: {0}")]
     Unreadable(String),
     #[error("database: {0}")]
     Database(#[from] sqlx::Error),
+}
+
+impl ImportError {
+    /// What the stock page says about it; the details stay in the log.
+    pub fn failure(&self) -> ImportFailure {
+        match self {
+            ImportError::MissingColumn(column) => ImportFailure::MissingColumn(*column),
+            ImportError::Unreadable(_) => ImportFailure::Unreadable,
+            ImportError::Database(_) => ImportFailure::Internal,
+        }
+    }
 }
 
 /// A row that passed its own checks, waiting for the database.
@@ -48,18 +59,16 @@ impl Columns {
     fn from_header(header: &csv::StringRecord) -> Result<Columns, ImportError> {
         let find = |name: &str| header.iter().position(|h| h.trim().eq_ignore_ascii_case(name));
         let columns = Columns {
-            iccid: find("iccid").ok_or(ImportError::MissingColumn("iccid"))?,
+            iccid: find("iccid").ok_or(ImportError::MissingColumn(RequiredColumn::Iccid))?,
             smdp: find("smdp_address"),
             matching_id: find("matching_id"),
             activation_code: find("activation_code"),
             confirmation_code: find("confirmation_code"),
             carrier: find("carrier"),
-            plans: find("plans").ok_or(ImportError::MissingColumn("plans"))?,
+            plans: find("plans").ok_or(ImportError::MissingColumn(RequiredColumn::Plans))?,
         };
         if columns.activation_code.is_none() && (columns.smdp.is_none() || columns.matching_id.is_none()) {
-            return Err(ImportError::MissingColumn(
-                "smdp_address and matching_id, or activation_code",
-            ));
+            return Err(ImportError::MissingColumn(RequiredColumn::ActivationCode));
         }
         Ok(columns)
     }

@@ -1,7 +1,7 @@
 //! eSIM profile stock: imports from CSV, recorded in `profile_imports` with their progress.
 pub mod import;
 
-use crate::domain::stock_import::{ImportReport, ImportRun, StockLevel};
+use crate::domain::stock_import::{ImportFailure, ImportReport, ImportRun, StockLevel};
 use import::ImportError;
 use sha2::{Digest, Sha256};
 use sqlx::PgPool;
@@ -87,7 +87,7 @@ pub async fn run(
             let _ = sqlx::query!(
                 "UPDATE profile_imports SET finished_at = now(), failure = $2 WHERE id = $1",
                 import_id,
-                e.to_string()
+                e.failure().code()
             )
             .execute(pool)
             .await;
@@ -141,7 +141,7 @@ pub async fn recent(pool: &PgPool, limit: i64) -> Result<Vec<ImportRun>, sqlx::E
             unchanged: r.rows_unchanged.into(),
             rejected: r.rows_rejected.into(),
             warned: r.rows_warned.into(),
-            failure: r.failure,
+            failure: r.failure.as_deref().map(ImportFailure::from_code),
             rejections: serde_json::from_value(r.rejections).unwrap_or_default(),
         })
         .collect())
@@ -165,8 +165,9 @@ pub async fn levels(pool: &PgPool) -> Result<Vec<StockLevel>, sqlx::Error> {
 /// they are marked stopped, so the stock page stops waiting for them.
 pub async fn mark_abandoned(pool: &PgPool) -> Result<u64, sqlx::Error> {
     let done = sqlx::query!(
-        "UPDATE profile_imports SET finished_at = now(), failure = 'interrupted by a server restart; import the file again'
-         WHERE finished_at IS NULL AND started_at < now() - interval '1 hour'"
+        "UPDATE profile_imports SET finished_at = now(), failure = $1
+         WHERE finished_at IS NULL AND started_at < now() - interval '1 hour'",
+        ImportFailure::Interrupted.code()
     )
     .execute(pool)
     .await?;

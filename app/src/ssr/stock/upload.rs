@@ -2,10 +2,14 @@
 //! multipart form). The import runs in the background; the answer is a redirect to the stock
 //! page, which follows its progress.
 use crate::domain::account::Role;
+use crate::domain::problem::StockProblem;
+use crate::domain::stock_import::MAX_UPLOAD_MB;
 use crate::ssr::AppContext;
 use crate::ssr::audit::{self, AuditEvent};
 use crate::ssr::auth::client_ip::ClientIp;
 use crate::ssr::auth::principal::principal_for_session;
+use crate::ssr::shop_context::RequestShop;
+use crate::t;
 use axum::Extension;
 use axum::extract::{Multipart, State};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -13,28 +17,31 @@ use http::StatusCode;
 use tower_sessions::Session;
 
 /// Larger than the 100,000-row file the benchmark imports (about 9 MB).
-pub const MAX_UPLOAD_BYTES: usize = 64 * 1024 * 1024;
+pub const MAX_UPLOAD_BYTES: usize = MAX_UPLOAD_MB as usize * 1024 * 1024;
 
-fn back_with_error(code: &str) -> Response {
-    Redirect::to(&format!("/operator/stock?error={code}")).into_response()
+/// Back to the stock page, which says what was wrong.
+fn back_with_error(problem: StockProblem) -> Response {
+    Redirect::to(&format!("/operator/stock?error={}", problem.code())).into_response()
 }
 
 pub async fn upload(
     State(ctx): State<AppContext>,
+    Extension(shop): Extension<RequestShop>,
     session: Session,
     Extension(ip): Extension<ClientIp>,
     mut form: Multipart,
 ) -> Response {
+    let l = shop.shop.locale;
     let principal = match principal_for_session(&ctx.pool, &session).await {
         Ok(Some(p)) => p,
-        Ok(None) => return (StatusCode::UNAUTHORIZED, "Sign in as an operator first.").into_response(),
+        Ok(None) => return (StatusCode::UNAUTHORIZED, t!(l, "errors-stock-sign-in")).into_response(),
         Err(e) => {
             tracing::error!(error = %e, "stock upload: loading the session failed");
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
     };
     if principal.role() != Role::Operator {
-        return (StatusCode::FORBIDDEN, "Only operators import stock.").into_response();
+        return (StatusCode::FORBIDDEN, t!(l, "errors-stock-operators-only")).into_response();
     }
     let mut slug = None;
     let mut file: Option<(String, Vec<u8>)> = None;
@@ -46,24 +53,24 @@ pub async fn upload(
                     let name = field.file_name().unwrap_or("stock.csv").to_string();
                     match field.bytes().await {
                         Ok(bytes) => file = Some((name, bytes.to_vec())),
-                        Err(_) => return back_with_error("too_large"),
+                        Err(_) => return back_with_error(StockProblem::TooLarge),
                     }
                 }
                 _ => {}
             },
             Ok(None) => break,
-            Err(_) => return back_with_error("unreadable"),
+            Err(_) => return back_with_error(StockProblem::Unreadable),
         }
     }
     let Some((file_name, bytes)) = file.filter(|(_, b)| !b.is_empty()) else {
-        return back_with_error("no_file");
+        return back_with_error(StockProblem::NoFile);
     };
     let storefront = match sqlx::query_scalar!("SELECT id FROM storefronts WHERE slug = $1", slug.unwrap_or_default())
         .fetch_optional(&ctx.pool)
         .await
     {
         Ok(Some(id)) => id,
-        Ok(None) => return back_with_error("storefront"),
+        Ok(None) => return back_with_error(StockProblem::NoStorefront),
         Err(e) => {
             tracing::error!(error = %e, "stock upload: storefront lookup failed");
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();

@@ -1,0 +1,81 @@
+staff-loading = Загрузка…
+staff-title = Для сотрудников
+staff-invited = Приглашение отправлено.
+staff-find-customer = Поиск клиента
+staff-customer-query = E-mail, телефон или имя
+staff-search = Найти
+staff-team = Команда
+staff-storefront = Магазин
+staff-show = Показать
+staff-person = Сотрудник
+staff-role = Роль
+staff-change = Изменить
+staff-apply = Применить
+staff-invite-heading = Пригласить сотрудника
+staff-email = E-mail
+staff-send-invitation = Пригласить
+staff-pending-invitations = Ожидают ответа
+staff-cancel-invitation = Отменить
+staff-audit-title = Журнал аудита
+staff-audit-when = Когда
+staff-audit-who = Кто
+staff-audit-from = Откуда
+staff-audit-what = Что
+staff-audit-about = Кого
+staff-audit-details = Подробности
+staff-outbox-title = Исходящие письма
+staff-outbox-no-smtp = SMTP-сервер не настроен (ROAMDESK_SMTP_URL): письма хранятся здесь и не отправляются.
+staff-outbox-empty = Писем пока нет.
+staff-outbox-attempts = { $count } ×
+staff-payments-title = Оплата и чеки
+staff-payments-saved = Сохранено.
+staff-payments-methods = Способы оплаты
+staff-payments-methods-note = Stripe показывает способ только там, где он работает для валюты и страны покупателя, и если он включён в вашем аккаунте Stripe.
+staff-payments-method-card = Карты, Apple Pay и Google Pay
+staff-payments-method-alipay = Alipay
+staff-payments-method-wechat-pay = WeChat Pay
+staff-payments-method-paypal = PayPal
+staff-payments-legal-name = Юридическое название в чеках
+staff-payments-address = Адрес
+staff-payments-tax-id = ИНН / VAT
+staff-payments-save = Сохранить
+staff-stock-title = Склад eSIM
+staff-stock-upload-heading = Импорт профилей из CSV
+staff-stock-columns = Столбцы: iccid, smdp_address, matching_id (или activation_code), необязательные confirmation_code и carrier, и plans (коды тарифов через ;). Повторный импорт того же файла ничего не меняет.
+staff-stock-file = CSV-файл
+staff-stock-import = Импортировать
+staff-stock-recent = Последние импорты
+staff-stock-levels = Склад по магазинам
+staff-stock-in-stock = На складе
+staff-stock-sold = Продано
+staff-stock-refused-rows = Отклонённые строки
+staff-stock-line = Строка
+staff-stock-iccid = ICCID
+staff-stock-reason = Причина
+staff-import-progress = Импорт… { $done } из { $count ->
+    [one] { $total } строки
+   *[other] { $total } строк
+}
+staff-import-report = { $count ->
+    [one] { $rows } строка
+    [few] { $rows } строки
+   *[many] { $rows } строк
+}: импортировано { $imported }, без изменений { $unchanged }, отклонено { $refused }, с неверной контрольной цифрой { $warned }
+staff-import-stopped = Остановлен: { $reason }
+staff-import-missing-iccid = в файле нет строки заголовков со столбцом iccid
+staff-import-missing-plans = в файле нет строки заголовков со столбцом plans
+staff-import-missing-activation-code = в файле нет строки заголовков со столбцами smdp_address и matching_id или activation_code
+staff-import-unreadable = файл не удалось прочитать как CSV (сохранён ли он в UTF-8?)
+staff-import-internal = сбой на нашей стороне, подробности в журнале сервера. Импортируйте файл ещё раз.
+staff-import-interrupted = прерван перезапуском сервера; импортируйте файл ещё раз
+staff-row-malformed = Строку не удалось прочитать (неверное число полей?)
+staff-row-iccid-length = ICCID должен содержать 18–22 цифры
+staff-row-iccid-prefix = ICCID должен начинаться с 89
+staff-row-iccid-check-digit = Неверная контрольная цифра ICCID
+staff-row-iccid-digits = ICCID должен состоять из цифр
+staff-row-smdp-address = Адрес SM-DP+ не является именем хоста
+staff-row-matching-id = Matching ID: только буквы, цифры и дефисы
+staff-row-duplicate-in-file = Этот ICCID уже встречался выше в файле
+staff-row-already-in-stock = Этот ICCID уже на складе с другими данными
+staff-row-unknown-plan = В этом магазине нет тарифа { $plan }
+staff-row-no-plans = Не указаны тарифы

@@ -1,0 +1,204 @@
+//! The message catalogues are complete and used: every language has every message of English
+//! with the same variables, ids say which file they live in, every id the code asks for exists,
+//! and every message is asked for somewhere.
+use fluent_syntax::ast::{self, Entry, Expression, InlineExpression, PatternElement};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+type Catalogue = BTreeMap<String, (String, BTreeSet<String>)>; // id -> (area, variables)
+
+fn locales_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("locales")
+}
+
+fn languages() -> Vec<String> {
+    let mut tags: Vec<String> = std::fs::read_dir(locales_dir())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    tags.sort();
+    tags
+}
+
+fn load(tag: &str) -> Catalogue {
+    let mut out = Catalogue::new();
+    for entry in std::fs::read_dir(locales_dir().join(tag)).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|x| x != "ftl") {
+            continue;
+        }
+        let area = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let source = std::fs::read_to_string(&path).unwrap();
+        let resource = fluent_syntax::parser::parse(source.as_str())
+            .unwrap_or_else(|(_, errors)| panic!("{}: syntax errors {errors:?}", path.display()));
+        for entry in resource.body {
+            if let Entry::Message(message) = entry {
+                let mut vars = BTreeSet::new();
+                if let Some(value) = &message.value {
+                    collect_variables(value, &mut vars);
+                }
+                let id = message.id.name.to_string();
+                let previous = out.insert(id.clone(), (area.clone(), vars));
+                assert!(previous.is_none(), "{tag}: message {id} is defined twice");
+            }
+        }
+    }
+    resolve_references(out)
+}
+
+/// Replaces each `@id` with the variables of the message it names, so a message that reads its
+/// month from another is compared by the variables it really needs.
+fn resolve_references(mut catalogue: Catalogue) -> Catalogue {
+    for _ in 0..4 {
+        let snapshot = catalogue.clone();
+        for (_, vars) in catalogue.values_mut() {
+            let refs: Vec<String> = vars.iter().filter(|v| v.starts_with('@')).cloned().collect();
+            for r in refs {
+                vars.remove(&r);
+                if let Some((_, target)) = snapshot.get(&r[1..]) {
+                    vars.extend(target.iter().cloned());
+                }
+            }
+        }
+    }
+    catalogue
+}
+
+fn collect_variables(pattern: &ast::Pattern<&str>, vars: &mut BTreeSet<String>) {
+    for element in &pattern.elements {
+        if let PatternElement::Placeable { expression } = element {
+            collect_in_expression(expression, vars);
+        }
+    }
+}
+
+fn collect_in_expression(expression: &Expression<&str>, vars: &mut BTreeSet<String>) {
+    match expression {
+        Expression::Select { selector, variants } => {
+            collect_in_inline(selector, vars);
+            for variant in variants {
+                collect_variables(&variant.value, vars);
+            }
+        }
+        Expression::Inline(inline) => collect_in_inline(inline, vars),
+    }
+}
+
+fn collect_in_inline(inline: &InlineExpression<&str>, vars: &mut BTreeSet<String>) {
+    match inline {
+        InlineExpression::VariableReference { id } => {
+            vars.insert(id.name.to_string());
+        }
+        InlineExpression::Placeable { expression } => collect_in_expression(expression, vars),
+        InlineExpression::FunctionReference { arguments, .. } => {
+            for argument in &arguments.positional {
+                collect_in_inline(argument, vars);
+            }
+        }
+        // A referenced message sees the same variables; counted as `@id` and resolved after loading.
+        InlineExpression::MessageReference { id, .. } => {
+            vars.insert(format!("@{}", id.name));
+        }
+        _ => {}
+    }
+}
+
+/// Messages the build script reads by name rather than the code.
+fn read_by_the_build(id: &str) -> bool {
+    id.starts_with("language-")
+}
+
+#[test]
+fn every_language_has_every_message_with_the_same_variables() {
+    let english = load("en");
+    assert!(english.len() > 50, "English catalogue looks empty");
+    for tag in languages().into_iter().filter(|t| t != "en") {
+        let other = load(&tag);
+        for (id, (area, vars)) in &english {
+            let (other_area, other_vars) =
+                other.get(id).unwrap_or_else(|| panic!("{tag}/{area}.ftl lacks {id}"));
+            assert_eq!(area, other_area, "{tag}: {id} is in {other_area}.ftl, English has it in {area}.ftl");
+            assert_eq!(vars, other_vars, "{tag}: {id} uses other variables than English");
+        }
+        for id in other.keys() {
+            assert!(english.contains_key(id), "{tag} has {id}, which English does not");
+        }
+    }
+}
+
+#[test]
+fn ids_start_with_their_file_name() {
+    for tag in languages() {
+        for (id, (area, _)) in load(&tag) {
+            assert!(id.starts_with(&format!("{area}-")), "{tag}/{area}.ftl: {id} should start with {area}-");
+        }
+    }
+}
+
+fn rust_sources() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf();
+    let mut files = Vec::new();
+    for dir in ["app/src", "server/src"] {
+        walk(&root.join(dir), &mut files);
+    }
+    files
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            walk(&path, out);
+        } else if path.extension().is_some_and(|x| x == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// Every string literal in the code that looks like a message id of some area.
+fn ids_in_code(areas: &BTreeSet<String>) -> BTreeSet<String> {
+    let mut ids = BTreeSet::new();
+    for file in rust_sources() {
+        let source = std::fs::read_to_string(&file).unwrap();
+        for literal in source.split('"').skip(1).step_by(2) {
+            let looks_like_id = literal.len() < 80
+                && literal.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                && literal.split_once('-').is_some_and(|(area, _)| areas.contains(area));
+            if looks_like_id {
+                ids.insert(literal.to_string());
+            }
+        }
+    }
+    ids
+}
+
+#[test]
+fn every_id_the_code_uses_exists_and_every_message_is_used() {
+    let english = load("en");
+    let areas: BTreeSet<String> = english.values().map(|(a, _)| a.clone()).collect();
+    let used = ids_in_code(&areas);
+    let defined: BTreeSet<String> = english.keys().cloned().collect();
+    // Literals that look like ids but are something else (CSS classes, routes) are fine when no
+    // message of that name is expected; ids are checked through the `t!` and `text` callers.
+    let asked: BTreeSet<&String> = used.iter().filter(|id| !defined.contains(*id)).collect();
+    let missing: Vec<&&String> = asked.iter().filter(|id| asked_as_message(id)).collect();
+    assert!(missing.is_empty(), "the code asks for messages no catalogue has: {missing:?}");
+    let unused: Vec<&String> = defined.iter().filter(|id| !used.contains(*id) && !read_by_the_build(id)).collect();
+    assert!(unused.is_empty(), "messages nothing uses (delete them or use them): {unused:?}");
+}
+
+/// Whether the code passes `id` to `t!` or `text`/`text_with`.
+fn asked_as_message(id: &str) -> bool {
+    let quoted = format!("\"{id}\"");
+    rust_sources().iter().any(|file| {
+        let source = std::fs::read_to_string(file).unwrap();
+        source.match_indices(&quoted).any(|(at, _)| {
+            let before = &source[..at];
+            let start = before.rfind(['(', '\n']).unwrap_or(0);
+            let call = &source[before[..start].rfind(['\n']).unwrap_or(0)..at];
+            call.contains("t!(") || call.contains("text(") || call.contains("text_with(")
+        })
+    })
+}
