@@ -1,5 +1,5 @@
 account-title = Your account
-account-email = E-mail
+account-email-label = E-mail
 account-password = Password
 account-email-or-phone = E-mail or phone
 account-name = Name

@@ -1,5 +1,5 @@
 account-title = Моя учётная запись
-account-email = E-mail
+account-email-label = E-mail
 account-password = Пароль
 account-email-or-phone = E-mail или телефон
 account-name = Имя

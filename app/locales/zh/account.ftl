@@ -1,5 +1,5 @@
 account-title = 我的账户
-account-email = 邮箱
+account-email-label = 邮箱
 account-password = 密码
 account-email-or-phone = 邮箱或手机号
 account-name = 姓名

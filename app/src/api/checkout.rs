@@ -384,7 +384,7 @@ pub async fn cancel_order(id: Uuid) -> Result<String, ApiError> {
     authorize_order(&scope, id).await?;
     // The provider's page must stop taking money before the order is cancelled.
     events::close_checkouts(&scope.ctx, id, &["pending", "failed"]).await?;
-    match create::cancel(&scope.ctx.pool, id, &crate::domain::order::TransitionCause::CancelledByCustomer).await {
+    match create::cancel(&scope.ctx.pool, id, crate::domain::order::TransitionCause::CancelledByCustomer).await {
         Ok(_) => Ok(navigate_to(&format!("/orders/{id}"))),
         Err(OrderError::BadTransition { .. }) => Err(OrderProblem::NotAwaitingPayment.into()),
         Err(e) => Err(e.into()),

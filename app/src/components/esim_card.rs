@@ -157,7 +157,12 @@ fn AllowanceBar(
 ) -> impl IntoView {
     let percent = allowance.percent_left().unwrap_or(100);
     let total = allowance.total.unwrap_or(allowance.remaining);
-    let text = t!(locale, "esims-left-of", left = format(allowance.remaining), total = format(total));
+    let text = t!(
+        locale,
+        "esims-left-of",
+        left = format(allowance.remaining),
+        total = format(total)
+    );
     // An SVG bar: the page's CSP allows no inline styles, and SVG widths are attributes.
     let colour = if percent <= 10 {
         "fill-amber-600"

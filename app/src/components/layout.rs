@@ -50,14 +50,24 @@ fn AccountMenu() -> impl IntoView {
                 Some(v) => view! {
                     <nav class="flex flex-wrap items-center gap-3" data-testid="account-menu">
                         {v.role.is_staff().then(|| view! {
-                            <a href="/staff" class=link>{t!(l, "common-nav-staff")}</a>
+                            <a href="/staff" class=link>
+                                {t!(l, "common-nav-staff")}
+                            </a>
                         })}
                         {(v.role == Role::Operator).then(|| view! {
-                            <a href="/operator/outbox" class=link>{t!(l, "common-nav-outbox")}</a>
-                            <a href="/operator/stock" class=link>{t!(l, "common-nav-stock")}</a>
+                            <a href="/operator/outbox" class=link>
+                                {t!(l, "common-nav-outbox")}
+                            </a>
+                            <a href="/operator/stock" class=link>
+                                {t!(l, "common-nav-stock")}
+                            </a>
                         })}
-                        <a href="/esims" class=link data-testid="my-esims-link">{t!(l, "common-nav-my-esims")}</a>
-                        <a href="/orders" class=link data-testid="orders-link">{t!(l, "common-nav-orders")}</a>
+                        <a href="/esims" class=link data-testid="my-esims-link">
+                            {t!(l, "common-nav-my-esims")}
+                        </a>
+                        <a href="/orders" class=link data-testid="orders-link">
+                            {t!(l, "common-nav-orders")}
+                        </a>
                         <a href="/account" class=link data-testid="signed-in-as">{v.display_name().to_string()}</a>
                         <ActionForm action=sign_out>
                             <button type="submit" class="rounded-md border border-slate-300 px-2 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100" data-testid="sign-out">
@@ -67,8 +77,12 @@ fn AccountMenu() -> impl IntoView {
                     </nav>
                 }.into_any(),
                 None => view! {
-                    <a href="/renew" class=link data-testid="renew-link">{t!(l, "common-nav-renew")}</a>
-                    <a href="/account/sign-in" class=link data-testid="sign-in-link">{t!(l, "common-sign-in")}</a>
+                    <a href="/renew" class=link data-testid="renew-link">
+                        {t!(l, "common-nav-renew")}
+                    </a>
+                    <a href="/account/sign-in" class=link data-testid="sign-in-link">
+                        {t!(l, "common-sign-in")}
+                    </a>
                 }.into_any(),
             })}
         </Suspense>

@@ -36,7 +36,11 @@ pub fn data_summary(m: &'static Messages, data: DataAllowance) -> String {
     match data {
         DataAllowance::Limited { mb } => m.data_amount(mb),
         DataAllowance::Unlimited { fair_use_daily_mb } => {
-            crate::t!(m.locale, "catalog-unlimited-per-day", amount = m.data_amount(fair_use_daily_mb))
+            crate::t!(
+                m.locale,
+                "catalog-unlimited-per-day",
+                amount = m.data_amount(fair_use_daily_mb)
+            )
         }
     }
 }

@@ -20,7 +20,12 @@ pub fn UsageChart(days: Vec<DailyUsage>, locale: Locale) -> impl IntoView {
     };
     let data = move |mb: i64| data_amount(l, whole_mb(mb));
     let title = t!(l, "esims-chart-title");
-    let summary = t!(l, "esims-chart-summary", total = data(total), max = data(busiest_day_mb(&days)));
+    let summary = t!(
+        l,
+        "esims-chart-summary",
+        total = data(total),
+        max = data(busiest_day_mb(&days))
+    );
     let first = days.first().map(|d| d.day.format("%d.%m").to_string());
     let last = days.last().map(|d| d.day.format("%d.%m").to_string());
     let rects = days

@@ -108,7 +108,10 @@ mod tests {
         assert_eq!(names.len(), devices.len(), "no duplicates");
         for line in device_lines() {
             let note = line.split('|').nth(2).map(str::trim).filter(|n| !n.is_empty());
-            assert!(note.is_none_or(|n| DeviceNote::from_code(n).is_some()), "unknown caveat in {line:?}");
+            assert!(
+                note.is_none_or(|n| DeviceNote::from_code(n).is_some()),
+                "unknown caveat in {line:?}"
+            );
         }
     }
 
@@ -127,6 +130,9 @@ mod tests {
     fn regional_caveats_travel_with_the_model() {
         let iphone = search_devices("iphone 15 pro max")[0];
         assert_eq!(iphone.note, Some(DeviceNote::UsEsimOnly));
-        assert_eq!(search_devices("xiaomi 13 lite")[0].note, Some(DeviceNote::NoEsimInChina));
+        assert_eq!(
+            search_devices("xiaomi 13 lite")[0].note,
+            Some(DeviceNote::NoEsimInChina)
+        );
     }
 }

@@ -159,8 +159,8 @@ pub fn days_until(now: DateTime<Utc>, end: DateTime<Utc>) -> i64 {
     }
 }
 
-/// The plain-words rule for when a bundle's validity starts; the words are in `i18n::esims`.
-/// Kept only while `Quote::validity_text` (domain/order.rs) still calls it here.
+/// The plain-words rule for when a bundle's validity starts: `ValidityStart::rule` in
+/// `i18n::esims`. Kept only while `Quote::validity_text` (i18n/orders.rs) still calls it here.
 pub fn validity_rule(start: ValidityStart, days: i32, l: Locale) -> String {
     start.rule(days, l)
 }
@@ -169,21 +169,6 @@ pub fn validity_rule(start: ValidityStart, days: i32, l: Locale) -> String {
 /// carrier reported as a negative remainder reads as nothing left.
 pub fn whole_mb(mb: i64) -> u32 {
     u32::try_from(mb.max(0)).unwrap_or(u32::MAX)
-}
-
-/// Megabytes in English units: "850 MB", "3.2 GB". Only checkout still uses it; pages use
-/// `i18n::format::data_amount`, which writes the reader's units.
-pub fn format_mb(mb: i64) -> String {
-    if mb.abs() >= 1024 {
-        let tenths = (mb * 10 + 512) / 1024;
-        if tenths % 10 == 0 {
-            format!("{} GB", tenths / 10)
-        } else {
-            format!("{}.{} GB", tenths / 10, tenths % 10)
-        }
-    } else {
-        format!("{mb} MB")
-    }
 }
 
 /// The bars of the daily-usage chart in a `width` × `height` box: (x, y, bar height) per day,
@@ -327,9 +312,6 @@ mod tests {
             .percent_left(),
             Some(0)
         );
-        assert_eq!(format_mb(850), "850 MB");
-        assert_eq!(format_mb(3277), "3.2 GB");
-        assert_eq!(format_mb(5120), "5 GB");
         assert_eq!(whole_mb(850), 850);
         assert_eq!(whole_mb(-5), 0);
         assert_eq!(iccid_tail("8944538532008160222"), "60222");

@@ -456,6 +456,13 @@ impl TransitionCause {
     }
 }
 
+/// A cause given as its stored text.
+impl From<&str> for TransitionCause {
+    fn from(stored: &str) -> Self {
+        TransitionCause::from_stored(stored)
+    }
+}
+
 /// Who sold it, for the receipt.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Seller {

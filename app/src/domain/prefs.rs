@@ -51,12 +51,7 @@ impl ShopContext {
             .and_then(Currency::from_code)
             .filter(offered_currency)
             .or_else(|| {
-                let by_language = match locale {
-                    Locale::Zh => Some(Currency::CNY),
-                    Locale::Ru => Some(Currency::RUB),
-                    Locale::En => None,
-                };
-                by_language
+                currency_of_language(locale)
                     .filter(offered_currency)
                     .filter(|_| locale != default_locale)
             })
@@ -68,6 +63,16 @@ impl ShopContext {
             zone: super::time::ReaderZone::utc(),
         }
     }
+}
+
+/// The currency people reading a language most likely pay in, by language code; a language not
+/// listed suggests none, and the storefront's default applies.
+fn currency_of_language(locale: Locale) -> Option<Currency> {
+    const BY_LANGUAGE: &[(&str, Currency)] = &[("zh", Currency::CNY), ("ru", Currency::RUB)];
+    BY_LANGUAGE
+        .iter()
+        .find(|(code, _)| *code == locale.code())
+        .map(|(_, currency)| *currency)
 }
 
 #[cfg(test)]

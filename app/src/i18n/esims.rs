@@ -77,7 +77,10 @@ mod tests {
     fn validity_rules_count_days_in_each_language() {
         let rule = |l| ValidityStart::OnFirstUse.rule(15, l);
         assert!(rule(Locale::En).starts_with("Valid for 15 days from the first use of data"));
-        assert_eq!(ValidityStart::OnPurchase.rule(1, Locale::En), "Valid for 1 day from purchase.");
+        assert_eq!(
+            ValidityStart::OnPurchase.rule(1, Locale::En),
+            "Valid for 1 day from purchase."
+        );
         assert!(rule(Locale::Ru).starts_with("Действует 15 дн."));
         assert!(rule(Locale::Zh).contains("15 天"));
     }

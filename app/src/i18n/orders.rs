@@ -59,7 +59,7 @@ impl Quote {
     pub fn validity_text(&self, l: Locale) -> String {
         match (self.starts_at, self.expires_at) {
             (Some(start), Some(end)) => t!(l, "orders-valid-between", start = when(start), end = when(end)),
-            _ => crate::domain::esim::validity_rule(self.validity_starts, self.validity_days, l),
+            _ => self.validity_starts.rule(self.validity_days, l),
         }
     }
 }

@@ -48,7 +48,13 @@ impl ImportRun {
         }
         if self.finished_at.is_none() {
             let total = self.rows_total.unwrap_or(self.rows_done);
-            return t!(l, "staff-import-progress", done = n(self.rows_done), count = total, total = n(total));
+            return t!(
+                l,
+                "staff-import-progress",
+                done = n(self.rows_done),
+                count = total,
+                total = n(total)
+            );
         }
         t!(
             l,
@@ -96,12 +102,28 @@ mod tests {
             "1 row: 3 imported, 0 unchanged, 6 refused, 1 with a wrong check digit"
         );
         assert!(run(21, true, None).status_line(Locale::Ru).starts_with("21 строка:"));
-        assert!(run(100_000, true, None).status_line(Locale::Ru).starts_with("100\u{a0}000 строк:"));
-        assert_eq!(run(100_000, false, None).status_line(Locale::En), "Importing… 100,000 of 100,000 rows");
+        assert!(
+            run(100_000, true, None)
+                .status_line(Locale::Ru)
+                .starts_with("100\u{a0}000 строк:")
+        );
+        assert_eq!(
+            run(100_000, false, None).status_line(Locale::En),
+            "Importing… 100,000 of 100,000 rows"
+        );
         assert_eq!(
             run(0, true, Some(ImportFailure::MissingColumn(RequiredColumn::Plans))).status_line(Locale::En),
             "Stopped: the file has no header row with the column plans"
         );
+    }
+
+    #[test]
+    fn upload_refusals_travel_as_codes_and_read_in_the_readers_language() {
+        use crate::domain::problem::StockProblem;
+        assert_eq!(StockProblem::from_code(StockProblem::NoFile.code()), StockProblem::NoFile);
+        assert_eq!(StockProblem::from_code("anything else"), StockProblem::Unreadable);
+        assert_eq!(StockProblem::TooLarge.message(Locale::En), "The file is larger than 64 MB.");
+        assert_eq!(StockProblem::TooLarge.message(Locale::Ru), "Файл больше 64 МБ.");
     }
 
     #[test]

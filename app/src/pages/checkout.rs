@@ -3,6 +3,7 @@
 use crate::api::checkout::{PlaceOrder, QuoteOffer, get_quote, renewal_options};
 use crate::components::form::{FormError, use_form_action};
 use crate::components::use_shop;
+use crate::domain::esim::whole_mb;
 use crate::i18n::format::data_amount;
 use crate::domain::problem::Problem;
 use crate::error::ApiError;
@@ -120,8 +121,7 @@ fn QuoteView(offer: QuoteOffer, esim: Option<Uuid>, problem: Option<String>) -> 
         Some(name) => t!(l, "orders-quote-renewal-of", esim = name.as_str()),
         None => t!(l, "orders-quote-new-esim"),
     };
-    // The quote's amounts are i64 for the database; no bundle comes near u32::MAX megabytes.
-    let mb = |n: i64| data_amount(l, u32::try_from(n.max(0)).unwrap_or(u32::MAX));
+    let mb = |n: i64| data_amount(l, whole_mb(n));
     let data = match (q.data_mb, q.data_left_now_mb) {
         (Some(amount), Some(left)) if left > 0 => {
             t!(l, "orders-quote-data-on-top", amount = mb(amount), left = mb(left))

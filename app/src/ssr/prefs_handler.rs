@@ -1,5 +1,6 @@
 //! `POST /prefs`: the language and currency form. A plain form post, so it works without
 //! JavaScript; it sets long-lived cookies and sends the shopper back where they were.
+use crate::domain::account::AccountProblem;
 use super::shop_context::RequestShop;
 use crate::domain::locale::Locale;
 use crate::domain::money::Currency;
@@ -32,13 +33,13 @@ pub async fn set_prefs(
     if let Some(code) = form.lang.as_deref().filter(|c| !c.is_empty()) {
         match Locale::from_code(code).filter(|l| brand.locales.contains(l)) {
             Some(l) => cookies.push((LOCALE_COOKIE, l.code())),
-            None => return refuse("This shop is not available in that language."),
+            None => return refuse(&shop, AccountProblem::LanguageNotOffered),
         }
     }
     if let Some(code) = form.currency.as_deref().filter(|c| !c.is_empty()) {
         match Currency::from_code(code).filter(|c| brand.currencies.contains(c)) {
             Some(c) => cookies.push((CURRENCY_COOKIE, c.code())),
-            None => return refuse("This shop does not sell in that currency."),
+            None => return refuse(&shop, AccountProblem::CurrencyNotOffered),
         }
     }
     let target = form.return_to.as_deref().filter(|p| is_local_path(p)).unwrap_or("/");
@@ -57,8 +58,9 @@ pub fn pref_cookie(name: &str, value: &str, secure: bool) -> String {
     format!("{name}={value}; Path=/; Max-Age={ONE_YEAR_SECONDS}; SameSite=Lax; HttpOnly{secure}")
 }
 
-fn refuse(message: &'static str) -> Response {
-    (StatusCode::UNPROCESSABLE_ENTITY, message).into_response()
+/// A choice the storefront does not offer, refused in the language the page is in.
+fn refuse(shop: &RequestShop, problem: AccountProblem) -> Response {
+    (StatusCode::UNPROCESSABLE_ENTITY, problem.message(shop.shop.locale)).into_response()
 }
 
 /// Only paths on this site: no scheme, no host, no protocol-relative `//`, no backslash tricks.

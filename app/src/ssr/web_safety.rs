@@ -1,10 +1,10 @@
 //! Browser-facing safety: the Content-Security-Policy and the cross-site request check.
-use axum::extract::Request;
-use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
 use crate::domain::locale::Locale;
 use crate::domain::prefs::LOCALE_COOKIE;
 use crate::t;
+use axum::extract::Request;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
 use http::{HeaderMap, Method, StatusCode, header};
 
 /// The policy for pages Leptos renders. Scripts run only from this site or with this response's
@@ -159,7 +159,10 @@ mod tests {
         assert_eq!(locale_before_storefront(&browser), Locale::Ru);
         let chosen = headers(&[("accept-language", "ru-RU"), ("cookie", "rd_lang=zh")]);
         assert_eq!(locale_before_storefront(&chosen), Locale::Zh);
-        assert_eq!(locale_before_storefront(&headers(&[("accept-language", "de")])), Locale::En);
+        assert_eq!(
+            locale_before_storefront(&headers(&[("accept-language", "de")])),
+            Locale::En
+        );
         assert_eq!(locale_before_storefront(&HeaderMap::new()), Locale::En);
     }
 

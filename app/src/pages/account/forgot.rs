@@ -20,7 +20,7 @@ pub fn ForgotPage() -> impl IntoView {
             })}
             <ActionForm action=action attr:class="mt-4 flex flex-col gap-4" attr:data-testid="forgot-form">
                 <FormError error />
-                <Field label=t!(l, "account-email") name="email" kind="email" autocomplete="email" required=true />
+                <Field label=t!(l, "account-email-label") name="email" kind="email" autocomplete="email" required=true />
                 <SubmitButton label=t!(l, "account-forgot-submit") />
             </ActionForm>
         </FormCard>

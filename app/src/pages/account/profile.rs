@@ -69,7 +69,9 @@ fn AccountSections(profile: ProfileView) -> impl IntoView {
     view! {
         <div class="mx-auto mt-8 flex max-w-2xl flex-col gap-6" data-testid="account-page">
             <header>
-                <h1 class="text-2xl font-semibold">{t!(l, "account-title")}</h1>
+                <h1 class="text-2xl font-semibold">
+                    {t!(l, "account-title")}
+                </h1>
                 <p class="text-slate-600" data-testid="account-email">{viewer.email.clone()}</p>
             </header>
             {notice_for_query(l).map(|text| view! { <Notice text /> })}

@@ -25,7 +25,7 @@ pub fn SignUpPage() -> impl IntoView {
                 view! {
                     <ActionForm action=action attr:class="flex flex-col gap-4" attr:data-testid="sign-up-form">
                         <FormError error />
-                        <Field label=t!(l, "account-email") name="email" kind="email" autocomplete="email" required=true />
+                        <Field label=t!(l, "account-email-label") name="email" kind="email" autocomplete="email" required=true />
                         <Field
                             label=t!(l, "account-password")
                             name="password"

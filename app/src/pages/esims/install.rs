@@ -6,8 +6,8 @@ use crate::domain::esim::InstallDetails;
 use crate::domain::locale::Locale;
 use crate::error::ApiError;
 use crate::pages::account::query_param;
-use leptos::prelude::*;
 use crate::t;
+use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 /// How to put the eSIM on a phone: QR code, one-tap links, manual fields, steps, and a check

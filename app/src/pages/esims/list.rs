@@ -2,9 +2,9 @@ use super::refusal;
 use crate::api::esims::my_esims;
 use crate::components::esim_card::EsimCardView;
 use crate::components::use_shop;
+use crate::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use crate::t;
 
 /// "My eSIMs": every eSIM the signed-in customer owns.
 #[component]

@@ -1,9 +1,9 @@
 use crate::api::esims::VerifyEsimCode;
 use crate::components::form::{Field, FormCard, FormError, Notice, SubmitButton, use_form_action};
 use crate::components::use_shop;
+use crate::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use crate::t;
 
 /// Step two: the six-digit code from the e-mail.
 #[component]

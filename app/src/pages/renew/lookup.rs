@@ -1,9 +1,9 @@
 use crate::api::esims::RequestEsimCode;
 use crate::components::form::{Field, FormCard, FormError, SubmitButton, use_form_action};
 use crate::components::use_shop;
+use crate::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use crate::t;
 
 /// Step one: ICCID or phone number, plus the e-mail on file.
 #[component]

@@ -1,12 +1,12 @@
 use crate::api::esims::looked_up_esims;
 use crate::components::esim_card::EsimCardView;
+use crate::components::refusal::Refusal;
 use crate::components::use_shop;
 use crate::error::ApiError;
-use crate::components::refusal::Refusal;
+use crate::t;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::Redirect;
-use crate::t;
 
 /// Step three: the eSIM's status, opened by the code for 30 minutes in this browser.
 #[component]

@@ -35,7 +35,9 @@ pub async fn details(pool: &PgPool, esim_id: Uuid, locale: Locale) -> Result<Opt
     Ok(Some(InstallDetails {
         id: p.id,
         // The same name as the eSIM's card gives it (`EsimCard::display_name`).
-        name: p.nickname.unwrap_or_else(|| t!(locale, "esims-unnamed", tail = iccid_tail(&p.iccid))),
+        name: p
+            .nickname
+            .unwrap_or_else(|| t!(locale, "esims-unnamed", tail = iccid_tail(&p.iccid))),
         status: EsimStatus::from_code(&p.status).unwrap_or(EsimStatus::Suspended),
         iccid: p.iccid,
         smdp_address: code.smdp_address.clone(),

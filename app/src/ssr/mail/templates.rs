@@ -251,18 +251,15 @@ mod tests {
     #[test]
     fn each_language_has_its_own_subject_and_the_link_in_both_parts() {
         let link = "https://shop.example/account/reset?token=abc".to_string();
-        let subjects: Vec<String> = Locale::ALL
-            .iter()
-            .map(|l| {
-                let mail = render(&MailContent::ResetPassword { link: link.clone() }, *l, "Demo");
-                assert!(mail.text.contains(&link));
-                assert!(mail.html.contains(&link));
-                mail.subject
-            })
-            .collect();
-        assert_eq!(subjects[0], "Reset your password · Demo");
-        assert!(subjects[1].starts_with("重置"));
-        assert!(subjects[2].starts_with("Сброс"));
+        let subject = |l| {
+            let mail = render(&MailContent::ResetPassword { link: link.clone() }, l, "Demo");
+            assert!(mail.text.contains(&link));
+            assert!(mail.html.contains(&link));
+            mail.subject
+        };
+        assert_eq!(subject(Locale::En), "Reset your password · Demo");
+        assert!(subject(Locale::Zh).starts_with("重置"));
+        assert!(subject(Locale::Ru).starts_with("Сброс"));
     }
 
     #[test]

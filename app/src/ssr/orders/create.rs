@@ -98,7 +98,7 @@ pub async fn create(pool: &PgPool, provider: &dyn EsimProvider, new: NewOrder<'_
         .execute(&mut *tx)
         .await?;
     }
-    transition::record(&mut tx, order_id, None, OrderStatus::AwaitingPayment, &TransitionCause::Placed).await?;
+    transition::record(&mut tx, order_id, None, OrderStatus::AwaitingPayment, TransitionCause::Placed).await?;
     tx.commit().await?;
     Ok(CreatedOrder {
         id: order_id,
@@ -152,7 +152,7 @@ pub async fn release_promo(conn: &mut sqlx::PgConnection, order_id: Uuid) -> Res
 
 /// Cancels an order still awaiting payment: its promo use is given back and its open payments
 /// are closed. A payment that succeeds afterwards is logged for a refund (see `apply_outcome`).
-pub async fn cancel(pool: &PgPool, order_id: Uuid, cause: &TransitionCause) -> Result<bool, OrderError> {
+pub async fn cancel(pool: &PgPool, order_id: Uuid, cause: TransitionCause) -> Result<bool, OrderError> {
     let mut tx = pool.begin().await?;
     let moved = transition::move_order(&mut tx, order_id, OrderStatus::Cancelled, cause).await?;
     if moved {
@@ -179,7 +179,7 @@ pub async fn cancel_abandoned(pool: &PgPool) -> Result<u32, OrderError> {
     .await?;
     let mut n = 0;
     for id in stale {
-        if cancel(pool, id, &TransitionCause::NotPaidInTime).await? {
+        if cancel(pool, id, TransitionCause::NotPaidInTime).await? {
             n += 1;
         }
     }

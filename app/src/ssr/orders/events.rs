@@ -36,7 +36,7 @@ pub async fn start_payment(ctx: &AppContext, storefront: &Storefront, order_id: 
             &mut tx,
             order_id,
             OrderStatus::Paid,
-            &TransitionCause::NothingToPay,
+            TransitionCause::NothingToPay,
         )
         .await?;
         tx.commit().await?;
@@ -341,7 +341,7 @@ pub async fn apply_outcome(ctx: &AppContext, payment_id: Uuid, outcome: PaymentO
                     &mut tx,
                     order_id,
                     OrderStatus::Paid,
-                    &TransitionCause::PaymentSucceeded { method: method.clone() },
+                    TransitionCause::PaymentSucceeded { method: method.clone() },
                 )
                 .await?;
             } else if status == OrderStatus::Cancelled.code() {

@@ -65,7 +65,7 @@ pub async fn fulfil(ctx: &AppContext, order_id: Uuid) -> Result<bool, OrderError
         &mut tx,
         order_id,
         OrderStatus::Fulfilled,
-        &TransitionCause::Delivered,
+        TransitionCause::Delivered,
     )
     .await?;
     if moved {

@@ -189,7 +189,7 @@ mod tests {
         assert_eq!(
             history_csv(&[row()], Locale::En),
             "order,date,plan,esim,amount,refunded,currency,status,method\n\
-             7,2026-11-22 08:00:00 UTC,\"China 10 GB, 30 days\",\"Mum's \"\"iPhone\"\"\"\",15.29,0.00,USD,fulfilled,Visa ···4242\n"
+             7,2026-11-22 08:00:00 UTC,\"China 10 GB, 30 days\",\"Mum's \"\"iPhone\"\"\",15.29,0.00,USD,fulfilled,Visa ···4242\n"
         );
     }
 

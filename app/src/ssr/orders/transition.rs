@@ -10,7 +10,7 @@ pub async fn move_order(
     conn: &mut PgConnection,
     order_id: Uuid,
     to: OrderStatus,
-    cause: &TransitionCause,
+    cause: impl Into<TransitionCause>,
 ) -> Result<bool, OrderError> {
     let current = sqlx::query_scalar!(
         r#"SELECT status::text AS "s!" FROM orders WHERE id = $1 FOR UPDATE"#,
@@ -47,9 +47,9 @@ pub async fn record(
     order_id: Uuid,
     from: Option<OrderStatus>,
     to: OrderStatus,
-    cause: &TransitionCause,
+    cause: impl Into<TransitionCause>,
 ) -> Result<(), sqlx::Error> {
-    let cause: String = cause.stored().chars().take(500).collect();
+    let cause: String = cause.into().stored().chars().take(500).collect();
     sqlx::query!(
         "INSERT INTO order_transitions (order_id, from_status, to_status, cause)
          VALUES ($1, $2::text::order_status, $3::text::order_status, $4)",
