@@ -180,25 +180,49 @@ fn every_id_the_code_uses_exists_and_every_message_is_used() {
     let areas: BTreeSet<String> = english.values().map(|(a, _)| a.clone()).collect();
     let used = ids_in_code(&areas);
     let defined: BTreeSet<String> = english.keys().cloned().collect();
-    // Literals that look like ids but are something else (CSS classes, routes) are fine when no
-    // message of that name is expected; ids are checked through the `t!` and `text` callers.
-    let asked: BTreeSet<&String> = used.iter().filter(|id| !defined.contains(*id)).collect();
-    let missing: Vec<&&String> = asked.iter().filter(|id| asked_as_message(id)).collect();
+    let missing: Vec<String> = asked_ids().into_iter().filter(|id| !defined.contains(id)).collect();
     assert!(missing.is_empty(), "the code asks for messages no catalogue has: {missing:?}");
-    let unused: Vec<&String> = defined.iter().filter(|id| !used.contains(*id) && !read_by_the_build(id)).collect();
+    let referenced = referenced_by_messages();
+    let unused: Vec<&String> = defined
+        .iter()
+        .filter(|id| !used.contains(*id) && !referenced.contains(*id) && !read_by_the_build(id))
+        .collect();
     assert!(unused.is_empty(), "messages nothing uses (delete them or use them): {unused:?}");
 }
 
-/// Whether the code passes `id` to `t!` or `text`/`text_with`.
-fn asked_as_message(id: &str) -> bool {
-    let quoted = format!("\"{id}\"");
-    rust_sources().iter().any(|file| {
-        let source = std::fs::read_to_string(file).unwrap();
-        source.match_indices(&quoted).any(|(at, _)| {
-            let before = &source[..at];
-            let start = before.rfind(['(', '\n']).unwrap_or(0);
-            let call = &source[before[..start].rfind(['\n']).unwrap_or(0)..at];
-            call.contains("t!(") || call.contains("text(") || call.contains("text_with(")
-        })
-    })
+/// The ids the code passes to `t!`, `text` or `text_with`: the first string literal of the call.
+fn asked_ids() -> BTreeSet<String> {
+    let mut ids = BTreeSet::new();
+    for file in rust_sources() {
+        let source = std::fs::read_to_string(&file).unwrap();
+        for call in ["t!(", "text(", "text_with("] {
+            for (at, _) in source.match_indices(call) {
+                let rest = &source[at + call.len()..];
+                let Some(open) = rest.find('"') else { continue };
+                // Only a literal among the call's first arguments, before the call closes.
+                if rest[..open].contains(')') || rest[..open].contains(';') {
+                    continue;
+                }
+                if let Some(close) = rest[open + 1..].find('"') {
+                    ids.insert(rest[open + 1..open + 1 + close].to_string());
+                }
+            }
+        }
+    }
+    ids
+}
+
+/// Ids that English messages use inside other messages (`{ common-month-name }`).
+fn referenced_by_messages() -> BTreeSet<String> {
+    let mut ids = BTreeSet::new();
+    for entry in std::fs::read_dir(locales_dir().join("en")).unwrap() {
+        let source = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for part in source.split('{').skip(1) {
+            let name = part.trim_start().split(|c: char| c.is_whitespace() || c == '}').next().unwrap_or("");
+            if name.contains('-') && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+                ids.insert(name.to_string());
+            }
+        }
+    }
+    ids
 }

@@ -27,7 +27,7 @@ test("renew with a promo code in TEST MODE: a decline changes nothing, then paym
   const total = (await page.getByTestId("quote-total").textContent())!;
   expect(total).not.toBe(fullPrice);
   const validity = (await page.getByTestId("quote-validity").textContent())!;
-  const newEnd = /until (\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC)/.exec(validity)?.[1];
+  const newEnd = /until (\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} [A-Za-z0-9+:-]+)/.exec(validity)?.[1];
   expect(newEnd, validity).toBeDefined();
 
   await page.getByTestId("pay-button").click();

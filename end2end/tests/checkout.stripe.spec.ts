@@ -31,7 +31,7 @@ test("renew with a promo code through Stripe Checkout: a decline changes nothing
   await hydrated(page, js);
   const total = (await page.getByTestId("quote-total").textContent())!;
   const validity = (await page.getByTestId("quote-validity").textContent())!;
-  const newEnd = /until (\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC)/.exec(validity)?.[1];
+  const newEnd = /until (\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} [A-Za-z0-9+:-]+)/.exec(validity)?.[1];
   expect(newEnd, validity).toBeDefined();
 
   // Stripe's hosted page, for the discounted amount.

@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 #[cfg(feature = "ssr")]
+use crate::domain::order::TransitionCause;
+#[cfg(feature = "ssr")]
 use crate::ssr::{
     auth::{Access, authorize, current_principal},
     orders::{OrderError, create, events, quote, read, refund},
@@ -64,9 +66,7 @@ async fn buyer(scope: &RequestScope, esim: Option<Uuid>) -> Result<Buyer, ApiErr
             email: principal.account.email.clone(),
         });
     }
-    let grant = lookup_grant(scope)
-        .await?
-        .ok_or_else(|| ApiError::Unauthorized)?;
+    let grant = lookup_grant(scope).await?.ok_or_else(|| ApiError::Unauthorized)?;
     let Some(esim_id) = esim else {
         return Err(ApiError::Unauthorized);
     };
@@ -279,7 +279,8 @@ async fn test_payment(scope: &RequestScope, payment_id: Uuid) -> Result<(Uuid, S
     .map_err(crate::ssr::RepoError::from)?
     .ok_or_else(|| ApiError::NotFound)?;
     authorize_order(scope, row.order_id).await?;
-    let currency = crate::domain::money::Currency::from_code(&row.currency).ok_or_else(|| ApiError::internal(format_args!("unknown currency {}", row.currency)))?;
+    let currency = crate::domain::money::Currency::from_code(&row.currency)
+        .ok_or_else(|| ApiError::internal(format_args!("unknown currency {}", row.currency)))?;
     Ok((
         row.order_id,
         row.provider_ref.unwrap_or_default(),
@@ -352,8 +353,10 @@ pub async fn refund_order(id: Uuid, amount: String, reason: String) -> Result<St
         .await
         .map_err(crate::ssr::RepoError::from)?;
     crate::ssr::auth::ensure_storefront(&principal, storefront)?;
-    let money = crate::domain::money::Money::parse(&amount, view.quote.currency())
-        .ok_or(OrderProblem::RefundAmountFormat { currency: view.quote.currency() })?;
+    let money =
+        crate::domain::money::Money::parse(&amount, view.quote.currency()).ok_or(OrderProblem::RefundAmountFormat {
+            currency: view.quote.currency(),
+        })?;
     refund::refund(&scope.ctx, id, money.amount_minor, &reason, Some(principal.id())).await?;
     Ok(navigate_to(&format!("/orders/{id}?refunded=1")))
 }
@@ -384,7 +387,7 @@ pub async fn cancel_order(id: Uuid) -> Result<String, ApiError> {
     authorize_order(&scope, id).await?;
     // The provider's page must stop taking money before the order is cancelled.
     events::close_checkouts(&scope.ctx, id, &["pending", "failed"]).await?;
-    match create::cancel(&scope.ctx.pool, id, crate::domain::order::TransitionCause::CancelledByCustomer).await {
+    match create::cancel(&scope.ctx.pool, id, TransitionCause::CancelledByCustomer).await {
         Ok(_) => Ok(navigate_to(&format!("/orders/{id}"))),
         Err(OrderError::BadTransition { .. }) => Err(OrderProblem::NotAwaitingPayment.into()),
         Err(e) => Err(e.into()),

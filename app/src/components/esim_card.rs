@@ -5,7 +5,7 @@ use crate::domain::esim::{
     Allowance, BundleCard, BundleState, EsimCard, EsimStatus, ExpiryUrgency, expiry_urgency, whole_mb,
 };
 use crate::domain::locale::Locale;
-use crate::domain::locale::format_utc as when;
+use crate::components::when;
 use crate::i18n::format::data_amount;
 use crate::t;
 use leptos::prelude::*;

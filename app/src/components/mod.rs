@@ -15,3 +15,9 @@ use leptos::prelude::*;
 pub fn use_shop() -> ShopContext {
     expect_context::<ShopContext>()
 }
+
+/// A moment as this reader sees it: in their language and time zone, the zone named.
+pub fn when(at: chrono::DateTime<chrono::Utc>) -> String {
+    let shop = use_shop();
+    crate::i18n::format::moment(shop.locale, &shop.zone, at)
+}

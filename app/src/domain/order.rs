@@ -211,7 +211,6 @@ impl Quote {
     pub fn currency(&self) -> Currency {
         self.price.currency
     }
-
 }
 
 #[cfg(test)]
@@ -235,11 +234,15 @@ mod tests {
         let causes = [
             TransitionCause::Placed,
             TransitionCause::NothingToPay,
-            TransitionCause::PaymentSucceeded { method: "Visa ···4242 (test)".into() },
+            TransitionCause::PaymentSucceeded {
+                method: "Visa ···4242 (test)".into(),
+            },
             TransitionCause::Delivered,
             TransitionCause::CancelledByCustomer,
             TransitionCause::NotPaidInTime,
-            TransitionCause::Refund { reason: "refund: twice".into() },
+            TransitionCause::Refund {
+                reason: "refund: twice".into(),
+            },
             TransitionCause::Other("fixed by support".into()),
         ];
         for cause in causes {
@@ -408,11 +411,15 @@ pub struct TransitionView {
 pub enum TransitionCause {
     Placed,
     NothingToPay,
-    PaymentSucceeded { method: String },
+    PaymentSucceeded {
+        method: String,
+    },
     Delivered,
     CancelledByCustomer,
     NotPaidInTime,
-    Refund { reason: String },
+    Refund {
+        reason: String,
+    },
     /// A cause recorded some other way: shown as it was stored.
     Other(String),
 }
@@ -446,7 +453,10 @@ impl TransitionCause {
         if let Some(cause) = fixed.into_iter().find(|c| c.stored() == text) {
             return cause;
         }
-        if let Some(method) = text.strip_prefix(Self::PAYMENT_SUCCEEDED).and_then(|m| m.strip_suffix(')')) {
+        if let Some(method) = text
+            .strip_prefix(Self::PAYMENT_SUCCEEDED)
+            .and_then(|m| m.strip_suffix(')'))
+        {
             return TransitionCause::PaymentSucceeded { method: method.into() };
         }
         match text.strip_prefix(Self::REFUND) {

@@ -13,3 +13,23 @@ impl Role {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::account::MIN_PASSWORD_CHARS;
+
+    #[test]
+    fn roles_and_the_password_hint_read_in_each_language() {
+        assert_eq!(Role::ResellerAdmin.label(Locale::En), "Reseller admin");
+        assert_eq!(Role::Operator.label(Locale::Ru), "Оператор платформы");
+        assert_eq!(
+            t!(Locale::En, "account-password-hint", count = MIN_PASSWORD_CHARS),
+            "At least 10 characters. A few words make a strong, memorable password."
+        );
+        assert_eq!(
+            t!(Locale::Ru, "account-password-hint", count = MIN_PASSWORD_CHARS),
+            "Не короче 10 символов. Несколько слов — надёжный и запоминающийся пароль."
+        );
+    }
+}

@@ -93,7 +93,9 @@ mod tests {
 
     #[test]
     fn causes_and_states_read_in_the_readers_language() {
-        let paid = TransitionCause::PaymentSucceeded { method: "Visa ···4242".into() };
+        let paid = TransitionCause::PaymentSucceeded {
+            method: "Visa ···4242".into(),
+        };
         assert_eq!(paid.describe(Locale::En), "payment succeeded (Visa ···4242)");
         assert!(paid.describe(Locale::Ru).contains("Visa ···4242"));
         assert_eq!(TransitionCause::Other("by hand".into()).describe(Locale::Zh), "by hand");

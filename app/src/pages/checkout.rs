@@ -2,13 +2,13 @@
 //! renewal without a plan chosen lists the plans that fit the eSIM.
 use crate::api::checkout::{PlaceOrder, QuoteOffer, get_quote, renewal_options};
 use crate::components::form::{FormError, use_form_action};
+use crate::components::refusal::Refusal;
 use crate::components::use_shop;
 use crate::domain::esim::whole_mb;
-use crate::i18n::format::data_amount;
 use crate::domain::problem::Problem;
 use crate::error::ApiError;
+use crate::i18n::format::data_amount;
 use crate::pages::account::query_param;
-use crate::components::refusal::Refusal;
 use crate::t;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};

@@ -24,7 +24,11 @@ impl Money {
     pub fn format(&self, l: Locale) -> String {
         let digits = format::minor_units(l, self.amount_minor.saturating_abs(), self.currency.minor_units());
         let text = t!(l, "orders-money", symbol = self.currency.symbol(l), amount = digits);
-        if self.amount_minor < 0 { format!("-{text}") } else { text }
+        if self.amount_minor < 0 {
+            format!("-{text}")
+        } else {
+            text
+        }
     }
 }
 
@@ -39,8 +43,14 @@ mod tests {
         assert_eq!(usd.format(Locale::Zh), "US$19.00");
         assert_eq!(usd.format(Locale::Ru), "19,00\u{a0}US$");
         assert_eq!(Money::new(13_505, Currency::CNY).format(Locale::Zh), "¥135.05");
-        assert_eq!(Money::new(179_000, Currency::RUB).format(Locale::Ru), "1\u{a0}790,00\u{a0}₽");
-        assert_eq!(Money::new(123_456_789, Currency::EUR).format(Locale::En), "€1,234,567.89");
+        assert_eq!(
+            Money::new(179_000, Currency::RUB).format(Locale::Ru),
+            "1\u{a0}790,00\u{a0}₽"
+        );
+        assert_eq!(
+            Money::new(123_456_789, Currency::EUR).format(Locale::En),
+            "€1,234,567.89"
+        );
     }
 
     #[test]

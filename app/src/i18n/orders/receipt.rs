@@ -10,7 +10,12 @@ impl ReceiptDocument {
         let seller = &order.seller;
         let mut seller_lines = vec![seller.legal_name.clone()];
         seller_lines.extend((!seller.address.trim().is_empty()).then(|| seller.address.clone()));
-        seller_lines.extend(seller.tax_id.as_ref().map(|id| t!(l, "receipts-tax-id", id = id.as_str())));
+        seller_lines.extend(
+            seller
+                .tax_id
+                .as_ref()
+                .map(|id| t!(l, "receipts-tax-id", id = id.as_str())),
+        );
         seller_lines.extend(seller.support_email.clone());
 
         let esim = q.esim_name.clone().unwrap_or_else(|| t!(l, "receipts-new-esim"));
@@ -20,7 +25,11 @@ impl ReceiptDocument {
             amount: q.price.format(l),
         }];
         if q.discount.amount_minor > 0 {
-            let label = t!(l, "receipts-promo-code", code = q.promo_code.clone().unwrap_or_default());
+            let label = t!(
+                l,
+                "receipts-promo-code",
+                code = q.promo_code.clone().unwrap_or_default()
+            );
             rows.push(ReceiptRow::new(label, format!("−{}", q.discount.format(l))));
         }
         let refunds = order

@@ -103,7 +103,9 @@ fn OrderSections(order: OrderView, locale: Locale, returned: bool, staff_admin: 
         OrderStatus::AwaitingPayment if waiting_for_confirmation => Some(t!(l, "orders-confirming")),
         _ => None,
     };
-    let failure = order.last_failure().map(|code| PaymentFailure::from_code(code).message(l));
+    let failure = order
+        .last_failure()
+        .map(|code| PaymentFailure::from_code(code).message(l));
     let can_pay = status == OrderStatus::AwaitingPayment;
     let refundable = order.refundable();
     let id = order.id.to_string();
@@ -146,7 +148,13 @@ fn OrderSections(order: OrderView, locale: Locale, returned: bool, staff_admin: 
         .transitions
         .iter()
         .map(|step| {
-            let line = t!(l, "orders-history-step", at = when(step.at), status = step.to.label(l), cause = step.cause.describe(l));
+            let line = t!(
+                l,
+                "orders-history-step",
+                at = when(step.at),
+                status = step.to.label(l),
+                cause = step.cause.describe(l)
+            );
             view! { <li>{line}</li> }
         })
         .collect_view();

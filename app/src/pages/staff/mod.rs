@@ -18,4 +18,4 @@ pub(crate) fn refusal(err: ApiError, here: &'static str) -> AnyView {
     }
 }
 
-pub(crate) use crate::domain::locale::format_utc as format_time;
+pub(crate) use crate::components::when as format_time;

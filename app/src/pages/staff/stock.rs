@@ -147,7 +147,7 @@ fn ImportRunView(run: ImportRun, locale: Locale) -> impl IntoView {
         <article class="rounded-md border border-slate-100 bg-slate-50 p-4" data-testid="import-run" data-finished=finished.to_string()>
             <div class="flex flex-wrap justify-between gap-2 text-sm">
                 <span class="font-medium text-slate-900">{format!("{} · {}", run.file_name, run.storefront)}</span>
-                <span class="text-slate-600">{crate::domain::locale::format_utc(run.started_at)}</span>
+                <span class="text-slate-600">{crate::components::when(run.started_at)}</span>
             </div>
             <progress class="mt-2 h-2 w-full accent-teal-700" max="100" value=percent data-testid="import-progress">{format!("{percent}%")}</progress>
             <p class="mt-1 text-sm text-slate-700" data-testid="import-status">{status}</p>

@@ -98,7 +98,14 @@ pub async fn create(pool: &PgPool, provider: &dyn EsimProvider, new: NewOrder<'_
         .execute(&mut *tx)
         .await?;
     }
-    transition::record(&mut tx, order_id, None, OrderStatus::AwaitingPayment, TransitionCause::Placed).await?;
+    transition::record(
+        &mut tx,
+        order_id,
+        None,
+        OrderStatus::AwaitingPayment,
+        TransitionCause::Placed,
+    )
+    .await?;
     tx.commit().await?;
     Ok(CreatedOrder {
         id: order_id,

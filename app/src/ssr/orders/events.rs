@@ -32,13 +32,7 @@ pub async fn start_payment(ctx: &AppContext, storefront: &Storefront, order_id: 
     if order.total_minor == 0 {
         // Fully discounted: nothing to pay, so straight to delivery.
         let mut tx = ctx.pool.begin().await?;
-        transition::move_order(
-            &mut tx,
-            order_id,
-            OrderStatus::Paid,
-            TransitionCause::NothingToPay,
-        )
-        .await?;
+        transition::move_order(&mut tx, order_id, OrderStatus::Paid, TransitionCause::NothingToPay).await?;
         tx.commit().await?;
         fulfil::fulfil(ctx, order_id).await?;
         return Ok(order_page);

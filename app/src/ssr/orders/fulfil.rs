@@ -61,13 +61,7 @@ pub async fn fulfil(ctx: &AppContext, order_id: Uuid) -> Result<bool, OrderError
             .await?;
     }
     let mut tx = ctx.pool.begin().await?;
-    let moved = transition::move_order(
-        &mut tx,
-        order_id,
-        OrderStatus::Fulfilled,
-        TransitionCause::Delivered,
-    )
-    .await?;
+    let moved = transition::move_order(&mut tx, order_id, OrderStatus::Fulfilled, TransitionCause::Delivered).await?;
     if moved {
         super::read::queue_receipt(&mut tx, ctx, order_id).await?;
     }

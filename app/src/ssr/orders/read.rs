@@ -3,7 +3,9 @@ use super::OrderError;
 use crate::domain::account::Role;
 use crate::domain::locale::Locale;
 use crate::domain::money::{Currency, Money};
-use crate::domain::order::{OrderStatus, OrderView, PaymentView, Quote, RefundView, Seller, TransitionCause, TransitionView};
+use crate::domain::order::{
+    OrderStatus, OrderView, PaymentView, Quote, RefundView, Seller, TransitionCause, TransitionView,
+};
 use crate::ssr::AppContext;
 use crate::ssr::auth::principal::Principal;
 use crate::ssr::mail::outbox::{self, NewMail};

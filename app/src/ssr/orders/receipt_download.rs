@@ -24,8 +24,8 @@ pub async fn receipt_pdf(
     session: Session,
     Path(id): Path<String>,
 ) -> Response {
-    // Anything that is not an order id is simply not an order here.
     let l = shop.shop.locale;
+    // Anything that is not an order id is simply not an order here.
     let Ok(order_id) = Uuid::parse_str(&id) else {
         return not_found(l);
     };
@@ -43,7 +43,9 @@ pub async fn receipt_pdf(
         }
         Err(Refusal::SignIn) => (StatusCode::UNAUTHORIZED, t!(l, "receipts-pdf-sign-in")).into_response(),
         Err(Refusal::NotFound) => not_found(l),
-        Err(Refusal::Unavailable) => (StatusCode::SERVICE_UNAVAILABLE, t!(l, "receipts-pdf-unavailable")).into_response(),
+        Err(Refusal::Unavailable) => {
+            (StatusCode::SERVICE_UNAVAILABLE, t!(l, "receipts-pdf-unavailable")).into_response()
+        }
         Err(Refusal::Internal(why)) => {
             tracing::error!(error = %why, %order_id, "receipt PDF failed");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()

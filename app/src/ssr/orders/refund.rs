@@ -144,7 +144,15 @@ pub async fn send(ctx: &AppContext, refund_id: Uuid) -> Result<Uuid, OrderError>
             } else {
                 OrderStatus::PartiallyRefunded
             };
-            transition::move_order(&mut tx, order_id, to, TransitionCause::Refund { reason: reason.to_string() }).await?;
+            transition::move_order(
+                &mut tx,
+                order_id,
+                to,
+                TransitionCause::Refund {
+                    reason: reason.to_string(),
+                },
+            )
+            .await?;
             let locale = o.language.as_deref().and_then(Locale::from_code).unwrap_or(Locale::En);
             let base = crate::ssr::accounts::links::host_url(&ctx.public_url, o.host.as_deref(), "");
             let content = MailContent::RefundIssued {
