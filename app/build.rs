@@ -23,7 +23,12 @@ fn main() {
         languages.push((tag, read_area_files(&dir)));
     }
     if std::env::var_os("CARGO_FEATURE_PSEUDO_LOCALE").is_some() {
-        let english = languages.iter().find(|(t, _)| t == "en").expect("English is the reference").1.clone();
+        let english = languages
+            .iter()
+            .find(|(t, _)| t == "en")
+            .expect("English is the reference")
+            .1
+            .clone();
         let pseudo = english
             .into_iter()
             .map(|(area, source)| {
@@ -63,7 +68,10 @@ fn variant(tag: &str) -> String {
         .map(|part| {
             let lower = part.to_ascii_lowercase();
             let mut chars = lower.chars();
-            chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
+            chars
+                .next()
+                .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+                .unwrap_or_default()
         })
         .collect()
 }
@@ -85,25 +93,62 @@ fn language_value(files: &[(String, String)], key: &str) -> String {
 fn generate(languages: &[(String, Vec<(String, String)>)]) -> String {
     let mut s = String::new();
     s.push_str("/// A language the interface is written in: one per folder under `app/locales/`.\n");
-    s.push_str("#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]\npub enum Locale {\n");
+    s.push_str(
+        "#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]\npub enum Locale {\n",
+    );
     for (tag, _) in languages {
         writeln!(s, "    {},", variant(tag)).unwrap();
     }
     s.push_str("}\n\nimpl Locale {\n");
-    writeln!(s, "    pub const ALL: [Locale; {}] = [{}];", languages.len(),
-        languages.iter().map(|(t, _)| format!("Locale::{}", variant(t))).collect::<Vec<_>>().join(", ")).unwrap();
+    writeln!(
+        s,
+        "    pub const ALL: [Locale; {}] = [{}];",
+        languages.len(),
+        languages
+            .iter()
+            .map(|(t, _)| format!("Locale::{}", variant(t)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+    .unwrap();
     let table = |s: &mut String, name: &str, doc: &str, value: &dyn Fn(&str, &[(String, String)]) -> String| {
-        writeln!(s, "    /// {doc}\n    pub fn {name}(self) -> &'static str {{\n        match self {{").unwrap();
+        writeln!(
+            s,
+            "    /// {doc}\n    pub fn {name}(self) -> &'static str {{\n        match self {{"
+        )
+        .unwrap();
         for (tag, files) in languages {
             writeln!(s, "            Locale::{} => {:?},", variant(tag), value(tag, files)).unwrap();
         }
         s.push_str("        }\n    }\n");
     };
-    table(&mut s, "code", "The code stored in the database and cookies: the folder's name.", &|tag, _| tag.to_string());
-    table(&mut s, "html_lang", "The BCP 47 tag for `<html lang>` (`language-tag` in language.ftl).", &|_, f| language_value(f, "language-tag"));
-    table(&mut s, "native_name", "The language's own name, for the language selector.", &|_, f| language_value(f, "language-name"));
-    table(&mut s, "decimal_separator", "The decimal mark numbers are written with.", &|_, f| language_value(f, "language-decimal-separator"));
-    table(&mut s, "group_separator", "What separates thousands.", &|_, f| language_value(f, "language-group-separator"));
+    table(
+        &mut s,
+        "code",
+        "The code stored in the database and cookies: the folder's name.",
+        &|tag, _| tag.to_string(),
+    );
+    table(
+        &mut s,
+        "html_lang",
+        "The BCP 47 tag for `<html lang>` (`language-tag` in language.ftl).",
+        &|_, f| language_value(f, "language-tag"),
+    );
+    table(
+        &mut s,
+        "native_name",
+        "The language's own name, for the language selector.",
+        &|_, f| language_value(f, "language-name"),
+    );
+    table(
+        &mut s,
+        "decimal_separator",
+        "The decimal mark numbers are written with.",
+        &|_, f| language_value(f, "language-decimal-separator"),
+    );
+    table(&mut s, "group_separator", "What separates thousands.", &|_, f| {
+        language_value(f, "language-group-separator")
+    });
     s.push_str("    /// The catalogue files of this language: (area, Fluent source).\n");
     s.push_str("    pub(crate) fn sources(self) -> &'static [(&'static str, &'static str)] {\n        match self {\n");
     for (tag, files) in languages {
@@ -154,8 +199,21 @@ fn accent(source: &str) -> String {
 
 fn accented(c: char) -> char {
     match c {
-        'a' => 'á', 'e' => 'é', 'i' => 'í', 'o' => 'ó', 'u' => 'ú', 'y' => 'ý', 'n' => 'ñ', 'c' => 'ç',
-        'A' => 'Á', 'E' => 'É', 'I' => 'Í', 'O' => 'Ó', 'U' => 'Ú', 'N' => 'Ñ', 'C' => 'Ç',
+        'a' => 'á',
+        'e' => 'é',
+        'i' => 'í',
+        'o' => 'ó',
+        'u' => 'ú',
+        'y' => 'ý',
+        'n' => 'ñ',
+        'c' => 'ç',
+        'A' => 'Á',
+        'E' => 'É',
+        'I' => 'Í',
+        'O' => 'Ó',
+        'U' => 'Ú',
+        'N' => 'Ñ',
+        'C' => 'Ç',
         other => other,
     }
 }

@@ -6,15 +6,52 @@ use std::path::{Path, PathBuf};
 
 /// Calls whose string arguments never reach a person: logs, assertions, SQL, internal causes.
 const SILENT_CALLS: &[&str] = &[
-    "error", "warn", "info", "debug", "trace", "info_span", "debug_span", "span", "event", "panic", "assert",
-    "assert_eq", "assert_ne", "debug_assert", "unreachable", "todo", "expect", "expect_err", "internal",
-    "Inconsistent", "concat", "env", "include_str", "include_bytes", "query", "query_as", "query_scalar",
-    "query_file", "format_args", "ProviderRefused", "Corrupt", "Protocol", "Config", "eprintln", "println",
+    "error",
+    "warn",
+    "info",
+    "debug",
+    "trace",
+    "info_span",
+    "debug_span",
+    "span",
+    "event",
+    "panic",
+    "assert",
+    "assert_eq",
+    "assert_ne",
+    "debug_assert",
+    "unreachable",
+    "todo",
+    "expect",
+    "expect_err",
+    "internal",
+    "Inconsistent",
+    "concat",
+    "env",
+    "include_str",
+    "include_bytes",
+    "query",
+    "query_as",
+    "query_scalar",
+    "query_file",
+    "format_args",
+    "ProviderRefused",
+    "Unavailable",
+    "Corrupt",
+    "Protocol",
+    "Config",
+    "eprintln",
+    "println",
 ];
 
 /// Operator-facing programs and data, not pages: the command line, configuration and demo data.
-const NOT_SHOWN_TO_SHOPPERS: &[&str] =
-    &["server/src/cli.rs", "server/src/config.rs", "server/src/demo.rs", "server/src/main.rs", "server/src/simulator.rs"];
+const NOT_SHOWN_TO_SHOPPERS: &[&str] = &[
+    "server/src/cli.rs",
+    "server/src/config.rs",
+    "server/src/demo.rs",
+    "server/src/main.rs",
+    "server/src/simulator.rs",
+];
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
@@ -86,7 +123,10 @@ fn shown_literals(source: &str) -> Vec<(usize, String)> {
             i += if next == '[' { 2 } else { 3 };
             continue;
         }
-        if c == 'r' && (next == '"' || next == '#') && !ident.chars().last().is_some_and(|p| p.is_alphanumeric() || p == '_') {
+        if c == 'r'
+            && (next == '"' || next == '#')
+            && !ident.chars().last().is_some_and(|p| p.is_alphanumeric() || p == '_')
+        {
             // Raw strings: SQL and fixtures; skipped whole.
             let mut j = i + 1;
             let mut hashes = 0;
@@ -98,7 +138,10 @@ fn shown_literals(source: &str) -> Vec<(usize, String)> {
                 j += 1;
                 let closing: String = std::iter::once('"').chain(std::iter::repeat_n('#', hashes)).collect();
                 let rest: String = chars[j..].iter().collect();
-                let end = rest.find(&closing).map(|e| j + rest[..e].chars().count()).unwrap_or(chars.len());
+                let end = rest
+                    .find(&closing)
+                    .map(|e| j + rest[..e].chars().count())
+                    .unwrap_or(chars.len());
                 line += chars[j..end.min(chars.len())].iter().filter(|c| **c == '\n').count();
                 i = end + 1 + hashes;
                 continue;
@@ -146,9 +189,11 @@ fn shown_literals(source: &str) -> Vec<(usize, String)> {
                 last_ident = std::mem::take(&mut ident);
             }
             if c == '(' {
-                let is_call = chars[..i].iter().rev().find(|c| !c.is_whitespace()).is_some_and(|p| {
-                    *p == '!' || p.is_alphanumeric() || *p == '_'
-                });
+                let is_call = chars[..i]
+                    .iter()
+                    .rev()
+                    .find(|c| !c.is_whitespace())
+                    .is_some_and(|p| *p == '!' || p.is_alphanumeric() || *p == '_');
                 if is_call && SILENT_CALLS.contains(&last_ident.as_str()) {
                     silent_from.push(depth);
                 }
@@ -170,12 +215,16 @@ fn shown_literals(source: &str) -> Vec<(usize, String)> {
     out
 }
 
-const SQL_WORDS: &[&str] =
-    &["SELECT", "INSERT", "UPDATE", "DELETE", "WITH", "CREATE", "ALTER", "DROP", "BEGIN", "LOCK", "SET", "COMMIT"];
+const SQL_WORDS: &[&str] = &[
+    "SELECT", "INSERT", "UPDATE", "DELETE", "WITH", "CREATE", "ALTER", "DROP", "BEGIN", "LOCK", "SET", "COMMIT",
+];
 
 /// Chinese or Cyrillic anywhere, or two or more English words starting with a capital.
 fn reads_as_prose(literal: &str) -> bool {
-    if literal.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{0400}'..='\u{04ff}').contains(&c)) {
+    if literal
+        .chars()
+        .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{0400}'..='\u{04ff}').contains(&c))
+    {
         return true;
     }
     let words: Vec<&str> = literal.split_whitespace().collect();
@@ -212,7 +261,11 @@ fn no_visible_text_outside_the_catalogues() {
             }
         }
     }
-    assert!(found.is_empty(), "visible text belongs in app/locales/*/*.ftl:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "visible text belongs in app/locales/*/*.ftl:\n{}",
+        found.join("\n")
+    );
 }
 
 #[test]
@@ -220,13 +273,24 @@ fn no_language_is_chosen_in_code() {
     let mut found = Vec::new();
     for (path, source) in sources() {
         for (n, text) in source.split("#[cfg(test)]").next().unwrap_or("").lines().enumerate() {
-            let arm = ["Locale::En =>", "Locale::Zh =>", "Locale::Ru =>", "Locale::En |", "Locale::Zh |", "Locale::Ru |"];
+            let arm = [
+                "Locale::En =>",
+                "Locale::Zh =>",
+                "Locale::Ru =>",
+                "Locale::En |",
+                "Locale::Zh |",
+                "Locale::Ru |",
+            ];
             if text.contains(".pick(") || arm.iter().any(|a| text.contains(a)) {
                 found.push(format!("{path}:{}: {}", n + 1, text.trim()));
             }
         }
     }
-    assert!(found.is_empty(), "words per language belong in the catalogues:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "words per language belong in the catalogues:\n{}",
+        found.join("\n")
+    );
 }
 
 #[test]
@@ -243,7 +307,16 @@ fn the_scanner_finds_prose_and_skips_logs() {
         #[error("Shown only in the log")]
         struct E;
     "#;
-    let found: Vec<String> =
-        shown_literals(source).into_iter().map(|(_, l)| l).filter(|l| reads_as_prose(l)).collect();
-    assert_eq!(found, vec!["Only an order awaiting payment can be cancelled.".to_string(), "您好".to_string()]);
+    let found: Vec<String> = shown_literals(source)
+        .into_iter()
+        .map(|(_, l)| l)
+        .filter(|l| reads_as_prose(l))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            "Only an order awaiting payment can be cancelled.".to_string(),
+            "您好".to_string()
+        ]
+    );
 }

@@ -15,7 +15,10 @@ pub fn hydrate() {
 /// reader picks one in their profile). Only a zone name is sent, and only when it changed.
 fn report_time_zone() {
     let options = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new()).resolved_options();
-    let Some(zone) = Reflect::get(&options, &"timeZone".into()).ok().and_then(|z| z.as_string()) else {
+    let Some(zone) = Reflect::get(&options, &"timeZone".into())
+        .ok()
+        .and_then(|z| z.as_string())
+    else {
         return;
     };
     // Zone names are letters, digits, '/', '_', '+' and '-': safe in a cookie as they are.
@@ -26,8 +29,14 @@ fn report_time_zone() {
         return;
     };
     let cookie_name = app::domain::time::BROWSER_ZONE_COOKIE;
-    let current = Reflect::get(&document, &"cookie".into()).ok().and_then(|c| c.as_string()).unwrap_or_default();
-    if current.split(';').any(|pair| pair.trim() == format!("{cookie_name}={zone}")) {
+    let current = Reflect::get(&document, &"cookie".into())
+        .ok()
+        .and_then(|c| c.as_string())
+        .unwrap_or_default();
+    if current
+        .split(';')
+        .any(|pair| pair.trim() == format!("{cookie_name}={zone}"))
+    {
         return;
     }
     let cookie = format!("{cookie_name}={zone}; Path=/; Max-Age=31536000; SameSite=Lax");

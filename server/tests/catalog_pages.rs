@@ -331,8 +331,14 @@ async fn a_language_added_as_files_is_served(pool: PgPool) {
     let page = get_page_as(&router, "/", Some("rd_lang=en-XA")).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains(r#"lang="en-XA""#), "html lang");
-    assert!(page.body.contains("Móbílé dátá fór ýóúr ñéxt tríp"), "heading from the derived catalogue");
-    assert!(page.body.contains("Ƥşeŭđo"), "listed in the language menu by its own name");
+    assert!(
+        page.body.contains("Móbílé dátá fór ýóúr ñéxt tríp"),
+        "heading from the derived catalogue"
+    );
+    assert!(
+        page.body.contains("Ƥşeŭđo"),
+        "listed in the language menu by its own name"
+    );
     let english = get_page(&router, "/").await;
     assert!(english.body.contains("Mobile data for your next trip"));
 }

@@ -1,7 +1,6 @@
 //! Checkout server functions: the quote, placing an order and paying for it, the order page,
 //! the built-in test provider's page, and refunds (reseller admins and operators).
 use crate::domain::order::{OrderView, Quote};
-use crate::domain::problem::OrderProblem;
 use crate::error::ApiError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -9,6 +8,8 @@ use uuid::Uuid;
 
 #[cfg(feature = "ssr")]
 use crate::domain::order::TransitionCause;
+#[cfg(feature = "ssr")]
+use crate::domain::problem::OrderProblem;
 #[cfg(feature = "ssr")]
 use crate::ssr::{
     auth::{Access, authorize, current_principal},

@@ -70,9 +70,9 @@ pub async fn get_install_details(id: Uuid) -> Result<InstallDetails, ApiError> {
     match install::details(&scope.ctx.pool, id, scope.locale).await {
         Ok(Some(details)) => Ok(details),
         Ok(None) => Err(ApiError::NotFound),
-        Err(e) => {
-            Err(ApiError::internal(format_args!("loading install details of eSIM {id} failed: {e}")))
-        }
+        Err(e) => Err(ApiError::internal(format_args!(
+            "loading install details of eSIM {id} failed: {e}"
+        ))),
     }
 }
 
@@ -113,9 +113,7 @@ pub async fn verify_esim_code(code: String) -> Result<String, ApiError> {
     let scope = request_scope()?;
     let session = session()?;
     let Some(ticket) = session.get::<lookup::LookupTicket>(LOOKUP_TICKET).await? else {
-        return Err(ApiError::from(
-            crate::domain::account::AccountProblem::CodeInvalid,
-        ));
+        return Err(ApiError::from(crate::domain::account::AccountProblem::CodeInvalid));
     };
     let grant = lookup::verify_code(&scope.ctx.pool, ticket, &code).await?;
     session.remove::<lookup::LookupTicket>(LOOKUP_TICKET).await?;

@@ -49,8 +49,8 @@ pub async fn save_payment_settings(
     address: String,
     tax_id: String,
 ) -> Result<String, ApiError> {
-    use crate::ssr::auth::{Access, authorize};
     use crate::domain::problem::SettingsProblem;
+    use crate::ssr::auth::{Access, authorize};
     let principal = authorize(Access::ResellerAdmin).await?;
     let scope = crate::ssr::request::request_scope()?;
     let methods: Vec<String> = [

@@ -68,9 +68,8 @@ pub async fn invite_staff(storefront: Uuid, email: String, role: String) -> Resu
     let principal = authorize(Access::ResellerAdmin).await?;
     let scope = request_scope()?;
     let target = target_storefront(&principal, &scope, Some(storefront)).await?;
-    let role = Role::from_code(&role).ok_or(ApiError::from(
-        crate::domain::account::AccountProblem::RoleNotGrantable,
-    ))?;
+    let role =
+        Role::from_code(&role).ok_or(ApiError::from(crate::domain::account::AccountProblem::RoleNotGrantable))?;
     staff::invite(
         &scope.ctx,
         &target,
@@ -89,9 +88,8 @@ pub async fn change_staff_role(storefront: Uuid, account: Uuid, role: String) ->
     let principal = authorize(Access::ResellerAdmin).await?;
     let scope = request_scope()?;
     let target = target_storefront(&principal, &scope, Some(storefront)).await?;
-    let role = Role::from_code(&role).ok_or(ApiError::from(
-        crate::domain::account::AccountProblem::RoleNotGrantable,
-    ))?;
+    let role =
+        Role::from_code(&role).ok_or(ApiError::from(crate::domain::account::AccountProblem::RoleNotGrantable))?;
     staff::change_role(&scope.ctx, &principal.account, &scope.ip, target.id, account, role).await?;
     Ok(navigate_to(&format!("/staff?storefront={}&changed=1", target.id)))
 }

@@ -1,11 +1,11 @@
 //! One eSIM as "My eSIMs" and the no-account lookup show it: status, bundles with what is left,
 //! expiry, and the usage chart.
 use super::usage_chart::UsageChart;
+use crate::components::when;
 use crate::domain::esim::{
     Allowance, BundleCard, BundleState, EsimCard, EsimStatus, ExpiryUrgency, expiry_urgency, whole_mb,
 };
 use crate::domain::locale::Locale;
-use crate::components::when;
 use crate::i18n::format::data_amount;
 use crate::t;
 use leptos::prelude::*;

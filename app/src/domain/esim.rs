@@ -1,7 +1,6 @@
 //! What a customer sees about an eSIM they own: its status, its bundles and its usage.
 //! Anything relative to "now" (days left, whether a bundle has run out of time) is worked out on
 //! the server, so the page renders the same before and after hydration.
-use super::locale::Locale;
 use super::plan::ValidityStart;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -157,12 +156,6 @@ pub fn days_until(now: DateTime<Utc>, end: DateTime<Utc>) -> i64 {
     } else {
         -((-secs) / 86_400) - 1
     }
-}
-
-/// The plain-words rule for when a bundle's validity starts: `ValidityStart::rule` in
-/// `i18n::esims`. Kept only while `Quote::validity_text` (i18n/orders.rs) still calls it here.
-pub fn validity_rule(start: ValidityStart, days: i32, l: Locale) -> String {
-    start.rule(days, l)
 }
 
 /// Megabytes as the unit formatter takes them (`i18n::format::data_amount`): an overage the

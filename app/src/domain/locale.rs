@@ -52,12 +52,6 @@ fn parse_quality(q: &str) -> u16 {
     (whole * 1000 + thousandths).min(1000)
 }
 
-/// A moment as the pages show it, in UTC so the server's and the browser's renders agree:
-/// "2026-11-22 08:00 UTC".
-pub fn format_utc(at: chrono::DateTime<chrono::Utc>) -> String {
-    at.format("%Y-%m-%d %H:%M UTC").to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

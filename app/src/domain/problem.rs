@@ -25,13 +25,17 @@ pub enum OrderProblem {
     CannotChange,
     RefundReason,
     /// The amount was not a number in the order's currency.
-    RefundAmountFormat { currency: Currency },
+    RefundAmountFormat {
+        currency: Currency,
+    },
     RefundAmountNotPositive,
     RefundNotPaid,
     RefundNoPayment,
     RefundOtherProvider,
     /// More than was paid and not yet refunded; `available` is that remainder.
-    RefundTooMuch { available: Money },
+    RefundTooMuch {
+        available: Money,
+    },
     /// The payment provider said no; its own words go to the log, not to the page.
     ProviderRefused,
     RefundPending,

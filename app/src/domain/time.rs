@@ -75,8 +75,16 @@ mod tests {
         let zone = ReaderZone {
             name: "Europe/Berlin".into(),
             spans: vec![
-                ZoneSpan { from: 0, offset_seconds: 3600, abbreviation: "CET".into() },
-                ZoneSpan { from: 1_800_000_000, offset_seconds: 7200, abbreviation: "CEST".into() },
+                ZoneSpan {
+                    from: 0,
+                    offset_seconds: 3600,
+                    abbreviation: "CET".into(),
+                },
+                ZoneSpan {
+                    from: 1_800_000_000,
+                    offset_seconds: 7200,
+                    abbreviation: "CEST".into(),
+                },
             ],
         };
         let winter = Utc.with_ymd_and_hms(2026, 12, 1, 10, 0, 0).unwrap();

@@ -29,7 +29,12 @@ fn build(l: Locale) -> Bundle {
             resource
         });
         if let Err(errors) = bundle.add_resource(resource) {
-            tracing::error!(language = l.code(), area, ?errors, "catalogue file repeats a message id");
+            tracing::error!(
+                language = l.code(),
+                area,
+                ?errors,
+                "catalogue file repeats a message id"
+            );
         }
     }
     bundle

@@ -38,7 +38,11 @@ pub fn minor_units(l: Locale, minor: i64, decimals: u32) -> String {
     let scale = 10_u64.pow(decimals);
     let whole = integer(l, (abs / scale) as i64);
     let fraction = abs % scale;
-    format!("{sign}{whole}{}{fraction:0width$}", l.decimal_separator(), width = decimals as usize)
+    format!(
+        "{sign}{whole}{}{fraction:0width$}",
+        l.decimal_separator(),
+        width = decimals as usize
+    )
 }
 
 /// "10 GB", "500 MB", "1.5 GB" / "1,5 ГБ".
@@ -55,7 +59,11 @@ pub fn speed(l: Locale, kbps: u32) -> String {
     if kbps < 1000 {
         return t!(l, "common-kilobits-per-second", amount = integer(l, kbps as i64));
     }
-    t!(l, "common-megabits-per-second", amount = tenths(l, (kbps as u64 + 50) / 100))
+    t!(
+        l,
+        "common-megabits-per-second",
+        amount = tenths(l, (kbps as u64 + 50) / 100)
+    )
 }
 
 /// "7 days" / "7 天" / "7 дней", by the language's plural rules.
@@ -67,13 +75,27 @@ pub fn days(l: Locale, n: u32) -> String {
 pub fn moment(l: Locale, zone: &ReaderZone, at: DateTime<Utc>) -> String {
     let (local, zone_name) = zone.local(at);
     let time = format!("{:02}:{:02}", local.hour(), local.minute());
-    t!(l, "common-moment", day = local.day(), month = local.month(), year = local.year(), time = time, zone = zone_name)
+    t!(
+        l,
+        "common-moment",
+        day = local.day(),
+        month = local.month(),
+        year = local.year(),
+        time = time,
+        zone = zone_name
+    )
 }
 
 /// The reader's calendar day of a moment: "29 Nov 2026" / "29.11.2026".
 pub fn date(l: Locale, zone: &ReaderZone, at: DateTime<Utc>) -> String {
     let (local, _) = zone.local(at);
-    t!(l, "common-date", day = local.day(), month = local.month(), year = local.year())
+    t!(
+        l,
+        "common-date",
+        day = local.day(),
+        month = local.month(),
+        year = local.year()
+    )
 }
 
 #[cfg(test)]
@@ -87,7 +109,11 @@ mod tests {
         let at = Utc.with_ymd_and_hms(2026, 11, 29, 10, 0, 0).unwrap();
         let moscow = ReaderZone {
             name: "Europe/Moscow".into(),
-            spans: vec![ZoneSpan { from: 0, offset_seconds: 3 * 3600, abbreviation: "MSK".into() }],
+            spans: vec![ZoneSpan {
+                from: 0,
+                offset_seconds: 3 * 3600,
+                abbreviation: "MSK".into(),
+            }],
         };
         assert_eq!(moment(Locale::En, &ReaderZone::utc(), at), "29 Nov 2026, 10:00 UTC");
         assert_eq!(moment(Locale::Ru, &moscow, at), "29.11.2026, 13:00 MSK");

@@ -178,12 +178,3 @@ impl Locale {
         &all[Locale::ALL.iter().position(|l| *l == self).unwrap_or(0)]
     }
 }
-
-impl Locale {
-    /// Chooses from an `[en, zh, ru]` triple. Being replaced by catalogue messages area by area;
-    /// the visible-text test fails on any call left when that is done.
-    pub fn pick<T: Copy>(self, options: [T; 3]) -> T {
-        let i = Locale::ALL.iter().position(|l| *l == self).unwrap_or(0);
-        options[i.min(2)]
-    }
-}

@@ -3,8 +3,9 @@
 mod money;
 mod receipt;
 
-use crate::domain::locale::{Locale, format_utc as when};
+use crate::domain::locale::Locale;
 use crate::domain::order::{OrderStatus, PaymentFailure, Quote, TransitionCause};
+use crate::domain::time::ReaderZone;
 use crate::t;
 
 impl OrderStatus {
@@ -56,7 +57,8 @@ impl PaymentFailure {
 impl Quote {
     /// When the new bundle runs: exact dates where they are known before payment, else the
     /// plan's rule.
-    pub fn validity_text(&self, l: Locale) -> String {
+    pub fn validity_text(&self, l: Locale, zone: &ReaderZone) -> String {
+        let when = |at| super::format::moment(l, zone, at);
         match (self.starts_at, self.expires_at) {
             (Some(start), Some(end)) => t!(l, "orders-valid-between", start = when(start), end = when(end)),
             _ => self.validity_starts.rule(self.validity_days, l),

@@ -101,11 +101,18 @@ impl Messages {
     pub fn fair_use_terms(&self, data: DataAllowance, throttle_kbps: Option<u32>) -> String {
         let l = self.locale;
         match (data, throttle_kbps) {
-            (DataAllowance::Unlimited { fair_use_daily_mb }, throttle) => t!(l, "catalog-fair-use-unlimited",
+            (DataAllowance::Unlimited { fair_use_daily_mb }, throttle) => t!(
+                l,
+                "catalog-fair-use-unlimited",
                 allowance = self.data_amount(fair_use_daily_mb),
-                slow = throttle.map(|k| self.speed(k)).unwrap_or_default()),
-            (DataAllowance::Limited { mb }, Some(kbps)) => t!(l, "catalog-fair-use-throttled",
-                total = self.data_amount(mb), slow = self.speed(kbps)),
+                slow = throttle.map(|k| self.speed(k)).unwrap_or_default()
+            ),
+            (DataAllowance::Limited { mb }, Some(kbps)) => t!(
+                l,
+                "catalog-fair-use-throttled",
+                total = self.data_amount(mb),
+                slow = self.speed(kbps)
+            ),
             (DataAllowance::Limited { mb }, None) => t!(l, "catalog-fair-use-limited", total = self.data_amount(mb)),
         }
     }
@@ -118,14 +125,20 @@ mod tests {
 
     #[test]
     fn fair_use_is_stated_for_unlimited_plans() {
-        let text = Locale::En
-            .messages()
-            .fair_use_terms(DataAllowance::Unlimited { fair_use_daily_mb: 2048 }, Some(512));
+        let text = Locale::En.messages().fair_use_terms(
+            DataAllowance::Unlimited {
+                fair_use_daily_mb: 2048,
+            },
+            Some(512),
+        );
         assert!(text.contains("first 2 GB each day"), "{text}");
         assert!(text.contains("512 kbps"), "{text}");
-        let ru = Locale::Ru
-            .messages()
-            .fair_use_terms(DataAllowance::Unlimited { fair_use_daily_mb: 2048 }, Some(1500));
+        let ru = Locale::Ru.messages().fair_use_terms(
+            DataAllowance::Unlimited {
+                fair_use_daily_mb: 2048,
+            },
+            Some(1500),
+        );
         assert!(ru.contains("2 ГБ") && ru.contains("1,5 Мбит/с"), "{ru}");
     }
 
@@ -134,7 +147,13 @@ mod tests {
         for l in Locale::ALL {
             assert_eq!(l.messages().locale, l);
         }
-        assert_ne!(Locale::En.messages().catalog_heading, Locale::Ru.messages().catalog_heading);
-        assert_ne!(Locale::En.messages().catalog_heading, Locale::Zh.messages().catalog_heading);
+        assert_ne!(
+            Locale::En.messages().catalog_heading,
+            Locale::Ru.messages().catalog_heading
+        );
+        assert_ne!(
+            Locale::En.messages().catalog_heading,
+            Locale::Zh.messages().catalog_heading
+        );
     }
 }

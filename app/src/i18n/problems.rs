@@ -64,7 +64,11 @@ impl OrderProblem {
     pub fn message(&self, l: Locale) -> String {
         match self {
             OrderProblem::RefundAmountFormat { currency } => {
-                let example = super::format::minor_units(l, 1250 * 10_i64.pow(currency.minor_units()) / 100, currency.minor_units());
+                let example = super::format::minor_units(
+                    l,
+                    1250 * 10_i64.pow(currency.minor_units()) / 100,
+                    currency.minor_units(),
+                );
                 t!(l, "errors-order-refund-amount-format", example = example)
             }
             OrderProblem::RefundTooMuch { available } => {
@@ -119,10 +123,24 @@ mod tests {
     fn refusals_read_in_the_readers_language() {
         let available = Money::new(1250, Currency::EUR);
         let too_much = OrderProblem::RefundTooMuch { available };
-        assert!(too_much.message(Locale::Ru).contains("не более 12,50\u{a0}€"), "{}", too_much.message(Locale::Ru));
-        assert!(too_much.message(Locale::Zh).contains("最多 €12.50"), "{}", too_much.message(Locale::Zh));
-        let format = OrderProblem::RefundAmountFormat { currency: Currency::RUB };
-        assert!(format.message(Locale::Ru).contains("12,50"), "{}", format.message(Locale::Ru));
+        assert!(
+            too_much.message(Locale::Ru).contains("не более 12,50\u{a0}€"),
+            "{}",
+            too_much.message(Locale::Ru)
+        );
+        assert!(
+            too_much.message(Locale::Zh).contains("最多 €12.50"),
+            "{}",
+            too_much.message(Locale::Zh)
+        );
+        let format = OrderProblem::RefundAmountFormat {
+            currency: Currency::RUB,
+        };
+        assert!(
+            format.message(Locale::Ru).contains("12,50"),
+            "{}",
+            format.message(Locale::Ru)
+        );
         let throttled = AccountProblem::Throttled { retry_after_minutes: 2 };
         assert!(throttled.message(Locale::Ru).contains("2 минуты"));
         assert!(throttled.message(Locale::En).contains("2 minutes"));

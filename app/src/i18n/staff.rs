@@ -120,9 +120,15 @@ mod tests {
     #[test]
     fn upload_refusals_travel_as_codes_and_read_in_the_readers_language() {
         use crate::domain::problem::StockProblem;
-        assert_eq!(StockProblem::from_code(StockProblem::NoFile.code()), StockProblem::NoFile);
+        assert_eq!(
+            StockProblem::from_code(StockProblem::NoFile.code()),
+            StockProblem::NoFile
+        );
         assert_eq!(StockProblem::from_code("anything else"), StockProblem::Unreadable);
-        assert_eq!(StockProblem::TooLarge.message(Locale::En), "The file is larger than 64 MB.");
+        assert_eq!(
+            StockProblem::TooLarge.message(Locale::En),
+            "The file is larger than 64 MB."
+        );
         assert_eq!(StockProblem::TooLarge.message(Locale::Ru), "Файл больше 64 МБ.");
     }
 

@@ -154,7 +154,7 @@ fn QuoteView(offer: QuoteOffer, esim: Option<Uuid>, problem: Option<String>) -> 
             <ul class="mt-2 list-disc pl-5 text-sm text-slate-700">
                 <li data-testid="quote-data">{data}</li>
                 {extras.map(|e| view! { <li>{e}</li> })}
-                <li data-testid="quote-validity">{q.validity_text(l)}</li>
+                <li data-testid="quote-validity">{q.validity_text(l, &use_shop().zone)}</li>
             </ul>
             <dl class="mt-4 flex flex-col gap-1 border-t border-slate-100 pt-3 text-sm">
                 <div class="flex justify-between"><dt>{t!(l, "orders-price")}</dt><dd class="tabular-nums">{q.price.format(l)}</dd></div>

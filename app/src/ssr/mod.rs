@@ -108,9 +108,8 @@ pub fn pg_date(day: chrono::NaiveDate) -> sqlx::types::time::Date {
 }
 
 pub fn app_context() -> Result<AppContext, ApiError> {
-    leptos::prelude::use_context::<AppContext>().ok_or_else(|| {
-        ApiError::internal("AppContext missing from the Leptos context")
-    })
+    leptos::prelude::use_context::<AppContext>()
+        .ok_or_else(|| ApiError::internal("AppContext missing from the Leptos context"))
 }
 pub mod mail;
 pub mod prefs_handler;

@@ -1,7 +1,7 @@
 //! `POST /prefs`: the language and currency form. A plain form post, so it works without
 //! JavaScript; it sets long-lived cookies and sends the shopper back where they were.
-use crate::domain::account::AccountProblem;
 use super::shop_context::RequestShop;
+use crate::domain::account::AccountProblem;
 use crate::domain::locale::Locale;
 use crate::domain::money::Currency;
 use crate::domain::prefs::{CURRENCY_COOKIE, LOCALE_COOKIE};

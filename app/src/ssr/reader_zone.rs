@@ -94,5 +94,4 @@ mod tests {
         assert_eq!(numeric_name(8 * 3600), "UTC+08");
         assert_eq!(numeric_name(-(3 * 3600 + 1800)), "UTC-03:30");
     }
-
 }

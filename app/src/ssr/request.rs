@@ -26,9 +26,7 @@ pub fn request_scope() -> Result<RequestScope, ApiError> {
 }
 
 pub fn session() -> Result<Session, ApiError> {
-    super::auth::session::from_request().ok_or_else(|| {
-        ApiError::internal("session layer missing")
-    })
+    super::auth::session::from_request().ok_or_else(|| ApiError::internal("session layer missing"))
 }
 
 /// Ends a form's server function by going to `path`. A plain form post (no JavaScript) gets a

@@ -48,9 +48,7 @@ pub fn try_current() -> Option<RequestShop> {
 
 /// The current request's shop, for server functions, which always run for a request.
 pub fn current() -> Result<RequestShop, ApiError> {
-    try_current().ok_or_else(|| {
-        ApiError::internal("request reached a server function without a resolved storefront")
-    })
+    try_current().ok_or_else(|| ApiError::internal("request reached a server function without a resolved storefront"))
 }
 
 /// The zone the reader chose in their profile, else the one their browser reported, else UTC.

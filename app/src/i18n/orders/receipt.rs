@@ -1,11 +1,13 @@
 //! The receipt's words for an order, in the shopper's language, from the `receipts` catalogue.
-use crate::domain::locale::{Locale, format_utc};
+use crate::domain::locale::Locale;
 use crate::domain::order::OrderView;
 use crate::domain::receipt::{ReceiptDocument, ReceiptRow};
+use crate::domain::time::ReaderZone;
+use crate::i18n::format::moment;
 use crate::t;
 
 impl ReceiptDocument {
-    pub fn for_order(order: &OrderView, l: Locale) -> Self {
+    pub fn for_order(order: &OrderView, l: Locale, zone: &ReaderZone) -> Self {
         let q = &order.quote;
         let seller = &order.seller;
         let mut seller_lines = vec![seller.legal_name.clone()];
@@ -21,7 +23,7 @@ impl ReceiptDocument {
         let esim = q.esim_name.clone().unwrap_or_else(|| t!(l, "receipts-new-esim"));
         let mut rows = vec![ReceiptRow {
             label: q.plan_name.clone(),
-            detail: vec![esim, q.validity_text(l)],
+            detail: vec![esim, q.validity_text(l, zone)],
             amount: q.price.format(l),
         }];
         if q.discount.amount_minor > 0 {
@@ -43,13 +45,13 @@ impl ReceiptDocument {
             .collect();
         let payment = order.payments.iter().find(|p| p.status == "succeeded").map(|p| {
             let method = p.method.clone().unwrap_or_else(|| p.provider.clone());
-            t!(l, "receipts-paid-with", method = method, at = format_utc(p.at))
+            t!(l, "receipts-paid-with", method = method, at = moment(l, zone, p.at))
         });
         Self {
             title: t!(l, "receipts-title", number = order.number),
             shop_name: seller.shop_name.clone(),
             seller_lines,
-            issued: format_utc(order.created_at),
+            issued: moment(l, zone, order.created_at),
             customer: order.email.clone(),
             status: order.status.label(l),
             columns: [t!(l, "receipts-item"), t!(l, "receipts-amount")],
@@ -150,7 +152,7 @@ mod tests {
 
     #[test]
     fn shows_what_was_bought_paid_and_refunded() {
-        let r = ReceiptDocument::for_order(&order(), Locale::En);
+        let r = ReceiptDocument::for_order(&order(), Locale::En, &ReaderZone::utc());
         assert_eq!(r.title, "Receipt for order #1042");
         assert_eq!(
             r.seller_lines,
@@ -171,10 +173,10 @@ mod tests {
 
     #[test]
     fn speaks_the_shoppers_language() {
-        let zh = ReceiptDocument::for_order(&order(), Locale::Zh);
+        let zh = ReceiptDocument::for_order(&order(), Locale::Zh, &ReaderZone::utc());
         assert_eq!(zh.title, "订单 #1042 收据");
         assert_eq!(zh.total.label, "合计");
-        let ru = ReceiptDocument::for_order(&order(), Locale::Ru);
+        let ru = ReceiptDocument::for_order(&order(), Locale::Ru, &ReaderZone::utc());
         assert_eq!(ru.title, "Чек по заказу №1042");
         assert_eq!(ru.columns[1], "Сумма");
     }
@@ -185,7 +187,7 @@ mod tests {
         o.quote.discount = eur(0);
         o.quote.promo_code = None;
         o.quote.esim_name = None;
-        let r = ReceiptDocument::for_order(&o, Locale::En);
+        let r = ReceiptDocument::for_order(&o, Locale::En, &ReaderZone::utc());
         assert_eq!(r.rows.len(), 1);
         assert_eq!(r.rows[0].detail[0], "New eSIM");
     }

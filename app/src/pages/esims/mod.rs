@@ -3,9 +3,9 @@ pub mod detail;
 pub mod install;
 pub mod list;
 
+use crate::components::refusal::Refusal;
 use crate::error::ApiError;
 use crate::pages::not_found::NotFound;
-use crate::components::refusal::Refusal;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_params_map;

@@ -2,9 +2,9 @@ use crate::api::account::get_viewer;
 use crate::api::checkout::{CancelOrder, PayOrder, RefundOrder};
 use crate::components::form::{FormError, Notice, use_form_action};
 use crate::components::use_shop;
+use crate::components::when;
 use crate::domain::account::Role;
 use crate::domain::locale::Locale;
-use crate::domain::locale::format_utc as when;
 use crate::domain::order::{OrderStatus, OrderView, PaymentFailure};
 use crate::pages::account::query_param;
 use crate::pages::esims::refusal;
@@ -173,7 +173,7 @@ fn OrderSections(order: OrderView, locale: Locale, returned: bool, staff_admin: 
             <section class=section>
                 <h2 class="font-semibold text-slate-900" data-testid="order-plan">{q.plan_name.clone()}</h2>
                 <p class="text-sm text-slate-600">{q.esim_name.clone().unwrap_or_else(|| t!(l, "orders-new-esim"))}</p>
-                <p class="mt-1 text-sm text-slate-700">{q.validity_text(l)}</p>
+                <p class="mt-1 text-sm text-slate-700">{q.validity_text(l, &use_shop().zone)}</p>
                 <dl class="mt-3 flex flex-col gap-1 text-sm">
                     <div class="flex justify-between"><dt>{t!(l, "orders-price")}</dt><dd class="tabular-nums">{q.price.format(l)}</dd></div>
                     {(q.discount.amount_minor > 0).then(|| view! {

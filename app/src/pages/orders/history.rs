@@ -70,7 +70,7 @@ pub fn HistoryPage() -> impl IntoView {
                     Ok(rows) => view! {
                         <ul class="flex flex-col gap-3" data-testid="history-rows">
                             {rows.into_iter().map(|r| {
-                                let when = crate::domain::locale::format_utc(r.at);
+                                let when = crate::components::when(r.at);
                                 let refunded = (r.refunded.amount_minor > 0)
                                     .then(|| t!(l, "orders-history-refunded", amount = r.refunded.format(l)));
                                 view! {

@@ -31,7 +31,7 @@ pub fn ReceiptPage() -> impl IntoView {
 #[component]
 fn Receipt(order: OrderView, locale: Locale) -> impl IntoView {
     let l = locale;
-    let r = ReceiptDocument::for_order(&order, l);
+    let r = ReceiptDocument::for_order(&order, l, &use_shop().zone);
     let pdf = format!("/orders/{}/receipt.pdf", order.id);
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));

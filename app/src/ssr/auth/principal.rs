@@ -82,9 +82,9 @@ async fn load() -> Result<Option<(Principal, bool)>, ApiError> {
     };
     let ctx = app_context()?;
     let shop = shop_context::current()?;
-    let principal = principal_for_session(&ctx.pool, &session).await.map_err(|e| {
-        ApiError::internal(format_args!("{}: {}", "loading the session's account failed", e))
-    })?;
+    let principal = principal_for_session(&ctx.pool, &session)
+        .await
+        .map_err(|e| ApiError::internal(format_args!("{}: {}", "loading the session's account failed", e)))?;
     Ok(principal.map(|p| {
         let here = p.role() == Role::Operator || p.storefront_id() == shop.storefront.id;
         (p, here)

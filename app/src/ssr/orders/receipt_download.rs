@@ -92,7 +92,7 @@ async fn render_for(
         Err(OrderError::NotFound) => return Err(Refusal::NotFound),
         Err(e) => return Err(internal(&e)),
     };
-    let doc = ReceiptDocument::for_order(&order, shop.shop.locale);
+    let doc = ReceiptDocument::for_order(&order, shop.shop.locale, &shop.shop.zone);
     let fonts = ctx.receipt_font.clone();
     // Font loading and layout are CPU work: off the async threads.
     tokio::task::spawn_blocking(move || {
