@@ -90,6 +90,9 @@ fn language_value(files: &[(String, String)], key: &str) -> String {
         .unwrap_or_else(|| panic!("language.ftl must give {key}"))
 }
 
+/// How a generated table reads one language's value from its tag and files.
+type ValueOf = dyn Fn(&str, &[(String, String)]) -> String;
+
 fn generate(languages: &[(String, Vec<(String, String)>)]) -> String {
     let mut s = String::new();
     s.push_str("/// A language the interface is written in: one per folder under `app/locales/`.\n");
@@ -111,7 +114,7 @@ fn generate(languages: &[(String, Vec<(String, String)>)]) -> String {
             .join(", ")
     )
     .unwrap();
-    let table = |s: &mut String, name: &str, doc: &str, value: &dyn Fn(&str, &[(String, String)]) -> String| {
+    let table = |s: &mut String, name: &str, doc: &str, value: &ValueOf| {
         writeln!(
             s,
             "    /// {doc}\n    pub fn {name}(self) -> &'static str {{\n        match self {{"

@@ -67,7 +67,7 @@ async fn buyer(scope: &RequestScope, esim: Option<Uuid>) -> Result<Buyer, ApiErr
             email: principal.account.email.clone(),
         });
     }
-    let grant = lookup_grant(scope).await?.ok_or_else(|| ApiError::Unauthorized)?;
+    let grant = lookup_grant(scope).await?.ok_or(ApiError::Unauthorized)?;
     let Some(esim_id) = esim else {
         return Err(ApiError::Unauthorized);
     };
@@ -278,7 +278,7 @@ async fn test_payment(scope: &RequestScope, payment_id: Uuid) -> Result<(Uuid, S
     .fetch_optional(&scope.ctx.pool)
     .await
     .map_err(crate::ssr::RepoError::from)?
-    .ok_or_else(|| ApiError::NotFound)?;
+    .ok_or(ApiError::NotFound)?;
     authorize_order(scope, row.order_id).await?;
     let currency = crate::domain::money::Currency::from_code(&row.currency)
         .ok_or_else(|| ApiError::internal(format_args!("unknown currency {}", row.currency)))?;

@@ -59,7 +59,7 @@ pub async fn get_esim(id: Uuid) -> Result<EsimCard, ApiError> {
         .await
         .map_err(crate::ssr::RepoError::from)?
         .pop()
-        .ok_or_else(|| ApiError::NotFound)
+        .ok_or(ApiError::NotFound)
 }
 
 /// What the install page shows, the activation code included.
@@ -80,7 +80,7 @@ pub async fn get_install_details(id: Uuid) -> Result<InstallDetails, ApiError> {
 #[server(prefix = "/api", endpoint = "esims/rename")]
 pub async fn rename_esim(id: Uuid, nickname: String) -> Result<String, ApiError> {
     let (_, scope) = authorize_esim(id).await?;
-    let nickname = crate::domain::esim::clean_nickname(&nickname).map_err(|p| ApiError::from(p))?;
+    let nickname = crate::domain::esim::clean_nickname(&nickname)?;
     cards::set_nickname(&scope.ctx.pool, id, nickname.as_deref())
         .await
         .map_err(crate::ssr::RepoError::from)?;
@@ -129,7 +129,7 @@ pub async fn looked_up_esims() -> Result<LookupResult, ApiError> {
     let session = session()?;
     let grant = lookup::current_grant(&session, scope.storefront.id)
         .await?
-        .ok_or_else(|| ApiError::Unauthorized)?;
+        .ok_or(ApiError::Unauthorized)?;
     let pool = &scope.ctx.pool;
     let esims = cards::for_customer(pool, grant.customer_id, grant.esim_id, scope.locale)
         .await

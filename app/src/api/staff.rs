@@ -31,7 +31,7 @@ async fn target_storefront(
     storefront_repo::find_by_id(&scope.ctx.pool, id)
         .await?
         .map(std::sync::Arc::new)
-        .ok_or_else(|| ApiError::NotFound)
+        .ok_or(ApiError::NotFound)
 }
 
 #[server(prefix = "/api", endpoint = "staff/customers")]

@@ -100,7 +100,7 @@ pub async fn current_principal() -> Result<Option<Principal>, ApiError> {
 /// The gate at the top of every protected server function: 401 without a valid session, 403 when
 /// the caller's role is too low or their account belongs to another storefront.
 pub async fn authorize(access: Access) -> Result<Principal, ApiError> {
-    let (principal, here) = load().await?.ok_or_else(|| ApiError::Unauthorized)?;
+    let (principal, here) = load().await?.ok_or(ApiError::Unauthorized)?;
     if !here || principal.role() < access.min_role() {
         return Err(ApiError::Forbidden);
     }
