@@ -160,7 +160,7 @@ mod tests {
         );
         assert_eq!(r.rows.len(), 2);
         assert_eq!(r.rows[0].detail[0], "Anna's phone");
-        assert!(r.rows[0].detail[1].contains("2026-12-22"), "{:?}", r.rows[0].detail);
+        assert!(r.rows[0].detail[1].contains("22 Dec 2026"), "{:?}", r.rows[0].detail);
         assert_eq!(r.rows[1].label, "Promo code WELCOME10");
         assert!(r.rows[1].amount.starts_with('−'));
         assert_eq!(r.total.amount, eur(1800).format(Locale::En));
