@@ -1,6 +1,9 @@
 //! The message catalogues are complete and used: every language has every message of English
 //! with the same variables, ids say which file they live in, every id the code asks for exists,
 //! and every message is asked for somewhere.
+mod common;
+
+use common::rust_sources;
 use fluent_syntax::ast::{self, Entry, Expression, InlineExpression, PatternElement};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -138,26 +141,6 @@ fn ids_start_with_their_file_name() {
                 id.starts_with(&format!("{area}-")),
                 "{tag}/{area}.ftl: {id} should start with {area}-"
             );
-        }
-    }
-}
-
-fn rust_sources() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf();
-    let mut files = Vec::new();
-    for dir in ["app/src", "server/src"] {
-        walk(&root.join(dir), &mut files);
-    }
-    files
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            walk(&path, out);
-        } else if path.extension().is_some_and(|x| x == "rs") {
-            out.push(path);
         }
     }
 }

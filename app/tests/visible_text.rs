@@ -2,7 +2,10 @@
 //! literals that read as prose (English words, or any Chinese or Cyrillic), for `pick` triples and
 //! for arms that match on a language. Literals that are only logged, asserted, SQL or attributes
 //! are skipped; a rare real exception goes in `visible_text_allow.txt` as `path: literal`.
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::{root, rust_sources};
+use std::path::Path;
 
 /// Calls whose string arguments never reach a person: logs, assertions, SQL, internal causes.
 const SILENT_CALLS: &[&str] = &[
@@ -53,16 +56,8 @@ const NOT_SHOWN_TO_SHOPPERS: &[&str] = &[
     "server/src/simulator.rs",
 ];
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
-}
-
 fn sources() -> Vec<(String, String)> {
-    let mut files = Vec::new();
-    for dir in ["app/src", "server/src"] {
-        walk(&root().join(dir), &mut files);
-    }
-    files
+    rust_sources()
         .into_iter()
         .map(|p| {
             let rel = p.strip_prefix(root()).unwrap().to_string_lossy().replace('\\', "/");
@@ -70,17 +65,6 @@ fn sources() -> Vec<(String, String)> {
         })
         .filter(|(rel, _)| !rel.starts_with("app/src/i18n/") && !NOT_SHOWN_TO_SHOPPERS.contains(&rel.as_str()))
         .collect()
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            walk(&path, out);
-        } else if path.extension().is_some_and(|x| x == "rs") {
-            out.push(path);
-        }
-    }
 }
 
 /// The string literals of `source` a person could see: outside comments, attributes, test
