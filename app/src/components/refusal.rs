@@ -7,6 +7,12 @@ use leptos::prelude::*;
 
 #[component]
 pub fn Refusal(error: ApiError, #[prop(default = "refusal")] testid: &'static str) -> impl IntoView {
+    // A page rendered on the server answers with the refusal's status (403 for a page that is
+    // not this person's to see), the same one `ApiError::status` gives the server function.
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(error.status());
+    }
     let text = error.user_message(use_shop().locale);
     view! { <ErrorBox text testid /> }
 }
