@@ -19,10 +19,12 @@ fn build(l: Locale) -> Bundle {
     let mut bundle = Bundle::new_concurrent(vec![tag]);
     // Unicode isolation marks around variables would show up in e-mail subjects, PDFs and CSV.
     bundle.set_use_isolating(false);
-    // NUMBER(), for zero-padded day and month numbers.
+    // NUMBER(), for zero-padded day and month numbers; fluent-bundle parses its
+    // `minimumIntegerDigits` but leaves the padding to the formatter.
     if let Err(e) = bundle.add_builtins() {
         tracing::error!(language = l.code(), error = ?e, "Fluent built-in functions unavailable");
     }
+    bundle.set_formatter(Some(pad_whole_numbers));
     for (area, source) in l.sources() {
         let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(resource, errors)| {
             tracing::error!(language = l.code(), area, ?errors, "catalogue file has syntax errors");
@@ -38,6 +40,17 @@ fn build(l: Locale) -> Bundle {
         }
     }
     bundle
+}
+
+/// A whole number with `minimumIntegerDigits` set, zero-padded: "03" for the 3rd. Anything else
+/// is left to Fluent's own formatting.
+fn pad_whole_numbers<M>(value: &FluentValue, _: &M) -> Option<String> {
+    let FluentValue::Number(number) = value else {
+        return None;
+    };
+    let digits = number.options.minimum_integer_digits?;
+    let whole = number.value.fract() == 0.0 && number.value >= 0.0 && number.value < 1e15;
+    whole.then(|| format!("{:0digits$}", number.value as u64))
 }
 
 /// A message without variables.

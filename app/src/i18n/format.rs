@@ -119,6 +119,9 @@ mod tests {
         assert_eq!(moment(Locale::Ru, &moscow, at), "29.11.2026, 13:00 MSK");
         assert_eq!(moment(Locale::Zh, &moscow, at), "2026年11月29日 13:00 MSK");
         assert_eq!(date(Locale::En, &moscow, at), "29 Nov 2026");
+        let early = Utc.with_ymd_and_hms(2026, 3, 4, 10, 5, 0).unwrap();
+        assert_eq!(moment(Locale::Ru, &moscow, early), "04.03.2026, 13:05 MSK");
+        assert_eq!(moment(Locale::En, &moscow, early), "4 Mar 2026, 13:05 MSK");
     }
 
     #[test]
