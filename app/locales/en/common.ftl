@@ -28,7 +28,6 @@ common-sign-in = Sign in
 common-sign-out = Sign out
 # A moment in the reader's time zone: "29 Nov 2026, 13:00 MSK".
 common-moment = { $day } { common-month-name } { $year }, { $time } { $zone }
-common-date = { $day } { common-month-name } { $year }
 common-month-name = { $month ->
     [1] Jan
     [2] Feb

@@ -29,5 +29,4 @@ common-sign-in = Войти
 common-sign-out = Выйти
 # A moment in the reader's time zone: "29.11.2026, 13:00 MSK".
 common-moment = { NUMBER($day, minimumIntegerDigits: 2) }.{ NUMBER($month, minimumIntegerDigits: 2) }.{ $year }, { $time } { $zone }
-common-date = { NUMBER($day, minimumIntegerDigits: 2) }.{ NUMBER($month, minimumIntegerDigits: 2) }.{ $year }
 common-month-name = { $month }

@@ -25,5 +25,4 @@ common-sign-in = 登录
 common-sign-out = 退出
 # A moment in the reader's time zone: "2026年11月29日 13:00 MSK".
 common-moment = { $year }年{ $month }月{ $day }日 { $time } { $zone }
-common-date = { $year }年{ $month }月{ $day }日
 common-month-name = { $month }

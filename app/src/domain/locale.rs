@@ -3,6 +3,11 @@
 include!(concat!(env!("OUT_DIR"), "/catalogues.rs"));
 
 impl Locale {
+    /// This language's place in `Locale::ALL`, for tables kept per language.
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+
     /// The language for a code or tag: an exact match first (`en-XA`), then the primary subtag
     /// (`ru-RU` is Russian).
     pub fn from_code(code: &str) -> Option<Locale> {
@@ -80,6 +85,7 @@ mod tests {
     fn codes_round_trip() {
         for l in Locale::ALL {
             assert_eq!(Locale::from_code(l.code()), Some(l));
+            assert_eq!(Locale::ALL[l.index()], l);
         }
         assert_eq!(Locale::from_code("RU"), Some(Locale::Ru));
         assert_eq!(Locale::from_code("xx"), None);

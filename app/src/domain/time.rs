@@ -12,8 +12,6 @@ pub const BROWSER_ZONE_COOKIE: &str = "rd_tz_browser";
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReaderZone {
-    /// The IANA name, or `UTC`.
-    pub name: String,
     /// Offsets in force from each start, in time order; the first also covers anything earlier.
     pub spans: Vec<ZoneSpan>,
 }
@@ -31,7 +29,6 @@ pub struct ZoneSpan {
 impl ReaderZone {
     pub fn utc() -> ReaderZone {
         ReaderZone {
-            name: "UTC".into(),
             spans: vec![ZoneSpan {
                 from: i64::MIN,
                 offset_seconds: 0,
@@ -73,7 +70,6 @@ mod tests {
     #[test]
     fn picks_the_span_in_force() {
         let zone = ReaderZone {
-            name: "Europe/Berlin".into(),
             spans: vec![
                 ZoneSpan {
                     from: 0,

@@ -11,7 +11,7 @@ type Bundle = FluentBundle<FluentResource>;
 fn bundle(l: Locale) -> &'static Bundle {
     static BUNDLES: OnceLock<Vec<Bundle>> = OnceLock::new();
     let all = BUNDLES.get_or_init(|| Locale::ALL.iter().map(|l| build(*l)).collect());
-    &all[Locale::ALL.iter().position(|x| *x == l).unwrap_or(0)]
+    &all[l.index()]
 }
 
 fn build(l: Locale) -> Bundle {

@@ -86,18 +86,6 @@ pub fn moment(l: Locale, zone: &ReaderZone, at: DateTime<Utc>) -> String {
     )
 }
 
-/// The reader's calendar day of a moment: "29 Nov 2026" / "29.11.2026".
-pub fn date(l: Locale, zone: &ReaderZone, at: DateTime<Utc>) -> String {
-    let (local, _) = zone.local(at);
-    t!(
-        l,
-        "common-date",
-        day = local.day(),
-        month = local.month(),
-        year = local.year()
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,7 +96,6 @@ mod tests {
     fn moments_are_in_the_readers_zone_and_language() {
         let at = Utc.with_ymd_and_hms(2026, 11, 29, 10, 0, 0).unwrap();
         let moscow = ReaderZone {
-            name: "Europe/Moscow".into(),
             spans: vec![ZoneSpan {
                 from: 0,
                 offset_seconds: 3 * 3600,
@@ -118,7 +105,6 @@ mod tests {
         assert_eq!(moment(Locale::En, &ReaderZone::utc(), at), "29 Nov 2026, 10:00 UTC");
         assert_eq!(moment(Locale::Ru, &moscow, at), "29.11.2026, 13:00 MSK");
         assert_eq!(moment(Locale::Zh, &moscow, at), "2026年11月29日 13:00 MSK");
-        assert_eq!(date(Locale::En, &moscow, at), "29 Nov 2026");
         let early = Utc.with_ymd_and_hms(2026, 3, 4, 10, 5, 0).unwrap();
         assert_eq!(moment(Locale::Ru, &moscow, early), "04.03.2026, 13:05 MSK");
         assert_eq!(moment(Locale::En, &moscow, early), "4 Mar 2026, 13:05 MSK");

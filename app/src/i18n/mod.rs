@@ -175,6 +175,6 @@ impl Locale {
     pub fn messages(self) -> &'static Messages {
         static LOADED: std::sync::OnceLock<Vec<Messages>> = std::sync::OnceLock::new();
         let all = LOADED.get_or_init(|| Locale::ALL.iter().map(|l| Messages::load(*l)).collect());
-        &all[Locale::ALL.iter().position(|l| *l == self).unwrap_or(0)]
+        &all[self.index()]
     }
 }

@@ -18,19 +18,11 @@ pub fn resolve(name: &str) -> Option<ReaderZone> {
         return Some(zone.clone());
     }
     let tz: Tz = name.parse().ok()?;
-    let zone = ReaderZone {
-        name: tz.name().to_string(),
-        spans: spans(tz),
-    };
+    let zone = ReaderZone { spans: spans(tz) };
     if let Ok(mut c) = cache.lock() {
         c.insert(name.to_string(), zone.clone());
     }
     Some(zone)
-}
-
-/// Every zone name the database knows, for the profile's choice.
-pub fn zone_names() -> impl Iterator<Item = &'static str> {
-    chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name())
 }
 
 fn spans(tz: Tz) -> Vec<ZoneSpan> {

@@ -45,7 +45,7 @@ pub async fn find_for_host(
         .ok_or_else(|| RepoError::Inconsistent(format!("unknown currency {}", row.default_currency)))?;
     // Languages or currencies the code does not know yet are skipped rather than failing the shop.
     let mut locales: Vec<Locale> = row.languages.iter().filter_map(|l| Locale::from_code(l)).collect();
-    locales.sort_by_key(|l| Locale::ALL.iter().position(|x| x == l));
+    locales.sort_by_key(|l| l.index());
     let mut currencies: Vec<Currency> = row.currencies.iter().filter_map(|c| Currency::from_code(c)).collect();
     currencies.sort();
     Ok(Some(Storefront {
