@@ -1,15 +1,19 @@
-//! Roamdesk's web application: pages, components and server functions, shared by the server
-//! (feature `ssr`) and the browser (feature `hydrate`).
+//! Roamdesk's web surface: pages, components and server functions, shared by the server (feature
+//! `ssr`) and the browser (feature `hydrate`). With `ssr` it also holds what stands between HTTP
+//! and the services: the request's context (`request`), the access guards (`guards`), the error
+//! every caller gets (`error`) and the endpoints that are not pages (`edges`).
 #![recursion_limit = "256"]
 
 pub mod api;
 pub mod components;
-pub mod domain;
-pub mod error;
-pub mod i18n;
-pub mod pages;
-mod root;
 #[cfg(feature = "ssr")]
-pub mod ssr;
+pub mod edges;
+pub mod error;
+#[cfg(feature = "ssr")]
+pub mod guards;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod request;
+mod root;
 
 pub use root::{App, shell};

@@ -1,7 +1,4 @@
 use crate::components::layout::{SiteFooter, SiteHeader};
-use crate::domain::locale::Locale;
-use crate::domain::money::Currency;
-use crate::domain::prefs::{ShopContext, StorefrontBrand};
 use crate::pages::account::{
     forgot::ForgotPage, invitation::InvitationPage, profile::AccountPage, reset::ResetPage, sign_in::SignInPage,
     sign_up::SignUpPage, verify::VerifyPage,
@@ -14,6 +11,9 @@ use crate::pages::staff::{
 };
 use crate::pages::{catalog::CatalogPage, not_found::NotFound, plan::PlanPage};
 use crate::pages::{checkout::CheckoutPage, pay_test::TestPayPage};
+use domain::locale::Locale;
+use domain::money::Currency;
+use domain::prefs::{ShopContext, StorefrontBrand};
 use leptos::prelude::*;
 use leptos_meta::{Html, Link, Meta, MetaTags, Stylesheet, provide_meta_context};
 use leptos_router::{
@@ -47,7 +47,7 @@ fn shop_context() -> ShopContext {
     let resolved = SharedValue::new(|| {
         #[cfg(feature = "ssr")]
         {
-            crate::ssr::shop_context::try_current().map(|r| (*r.shop).clone())
+            crate::request::shop::try_current().map(|r| (*r.shop).clone())
         }
         #[cfg(not(feature = "ssr"))]
         {

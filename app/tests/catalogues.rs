@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 type Catalogue = BTreeMap<String, (String, BTreeSet<String>)>; // id -> (area, variables)
 
 fn locales_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("locales")
+    common::root().join("domain/locales")
 }
 
 fn languages() -> Vec<String> {

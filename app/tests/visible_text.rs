@@ -63,7 +63,7 @@ fn sources() -> Vec<(String, String)> {
             let rel = p.strip_prefix(root()).unwrap().to_string_lossy().replace('\\', "/");
             (rel, std::fs::read_to_string(&p).unwrap())
         })
-        .filter(|(rel, _)| !rel.starts_with("app/src/i18n/") && !NOT_SHOWN_TO_SHOPPERS.contains(&rel.as_str()))
+        .filter(|(rel, _)| !rel.starts_with("domain/src/i18n/") && !NOT_SHOWN_TO_SHOPPERS.contains(&rel.as_str()))
         .collect()
 }
 
@@ -247,7 +247,7 @@ fn no_visible_text_outside_the_catalogues() {
     }
     assert!(
         found.is_empty(),
-        "visible text belongs in app/locales/*/*.ftl:\n{}",
+        "visible text belongs in domain/locales/*/*.ftl:\n{}",
         found.join("\n")
     );
 }

@@ -28,7 +28,7 @@ fn report_time_zone() {
     let Ok(document) = Reflect::get(&js_sys::global(), &"document".into()) else {
         return;
     };
-    let cookie_name = app::domain::time::BROWSER_ZONE_COOKIE;
+    let cookie_name = domain::time::BROWSER_ZONE_COOKIE;
     let current = Reflect::get(&document, &"cookie".into())
         .ok()
         .and_then(|c| c.as_string())

@@ -37,7 +37,7 @@ pub const DEMO_ACCOUNTS: [(&str, &str, &str); 6] = [
 ];
 
 async fn add_demo_accounts(conn: &mut sqlx::PgConnection) -> Result<(), sqlx::Error> {
-    let hash = app::ssr::auth::password::hash(DEMO_PASSWORD.to_string())
+    let hash = services::security::password::hash(DEMO_PASSWORD.to_string())
         .await
         .map_err(|e| sqlx::Error::Protocol(format!("hashing the demo password: {e}")))?;
     for (email, name, role) in DEMO_ACCOUNTS {
@@ -127,7 +127,7 @@ pub fn demo_iccid(serial: u64) -> String {
     let body = format!("8970199{serial:011}");
     (0..10)
         .map(|d| format!("{body}{d}"))
-        .find(|candidate| app::domain::esim_ids::luhn_valid(candidate))
+        .find(|candidate| domain::esim_ids::luhn_valid(candidate))
         .expect("one of ten check digits is right")
 }
 

@@ -1,12 +1,12 @@
-use app::ssr::AppContext;
-use app::ssr::mail::Mailer;
-use app::ssr::payments::stripe_gateway::StripeGateway;
 use leptos::config::get_configuration;
 use server::config::Config;
 use server::demo;
 use server::routes::build_router;
 use server::state::AppState;
 use server::workers;
+use services::AppContext;
+use services::mail::Mailer;
+use services::payment_gateways::stripe_gateway::StripeGateway;
 use sqlx::postgres::PgPoolOptions;
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -37,7 +37,6 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         Some("import-profiles") => Some(server::cli::import_profiles(&pool, &args[2..]).await),
         Some("import-usage") => Some(server::cli::import_usage(&pool, &args[2..]).await),
         Some("simulate-usage") => Some(server::cli::simulate_usage(&pool, &config, &args[2..]).await),
-        Some("bench-orders") => Some(server::cli::bench_orders(&pool, &args[2..]).await),
         _ => None,
     };
     if let Some(outcome) = command {

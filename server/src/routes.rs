@@ -1,22 +1,22 @@
 //! The HTTP surface: Leptos pages and server functions, health, preferences, static files.
-use crate::state::AppState;
-use app::ssr::auth::client_ip::client_ip;
-use app::ssr::prefs_handler::{SecureCookies, set_prefs};
-use app::ssr::shop_context::RequestShop;
-use app::ssr::storefront_repo;
-use app::ssr::web_safety::{
+use crate::layers::web_safety::{
     CSP_FOR_NON_PAGES, locale_before_storefront, page_nonce, plain_answer, refuse_cross_site, set_page_csp,
 };
-use app::t;
+use crate::state::AppState;
+use app::edges::prefs::{SecureCookies, set_prefs};
+use app::request::client_ip::client_ip;
+use app::request::shop::RequestShop;
 use app::{App, shell};
 use axum::extract::{ConnectInfo, DefaultBodyLimit, Request, State};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Router};
+use domain::t;
 use http::{HeaderValue, StatusCode, header};
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
+use services::storefronts;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use tower_http::compression::CompressionLayer;
@@ -51,17 +51,17 @@ pub fn build_router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/prefs", post(set_prefs))
-        .route("/feed/v1/events", post(app::ssr::usage_feed::http::receive))
-        .route("/webhooks/stripe", post(app::ssr::payments::webhook::receive_stripe))
-        .route("/orders/export.csv", get(app::ssr::orders::history::export_csv))
+        .route("/feed/v1/events", post(app::edges::usage_feed::receive))
+        .route("/webhooks/stripe", post(app::edges::stripe_webhook::receive_stripe))
+        .route("/orders/export.csv", get(app::edges::orders_csv::export_csv))
         .route(
             "/orders/{id}/receipt.pdf",
-            get(app::ssr::orders::receipt_download::receipt_pdf),
+            get(app::edges::receipt_download::receipt_pdf),
         )
         .route(
             "/operator/stock/upload",
-            post(app::ssr::stock::upload::upload)
-                .layer(DefaultBodyLimit::max(app::ssr::stock::upload::MAX_UPLOAD_BYTES)),
+            post(app::edges::stock_upload::upload)
+                .layer(DefaultBodyLimit::max(app::edges::stock_upload::MAX_UPLOAD_BYTES)),
         )
         .leptos_routes_with_context(&state, routes, page_context.clone(), move || {
             shell(leptos_options.clone())
@@ -144,7 +144,7 @@ async fn resolve_storefront(State(state): State<AppState>, mut req: Request, nex
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
         .map(|h| h.to_ascii_lowercase());
-    match storefront_repo::find_for_host(&state.app.pool, host.as_deref(), &state.default_storefront).await {
+    match storefronts::find_for_host(&state.app.pool, host.as_deref(), &state.default_storefront).await {
         Ok(Some(storefront)) => {
             let shop = RequestShop::from_headers(Arc::new(storefront), req.headers());
             req.extensions_mut().insert(shop);

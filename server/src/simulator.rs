@@ -2,11 +2,11 @@
 //! storefront's sold eSIMs and posts signed status and usage events to the server's own feed
 //! endpoint, over HTTP, exactly as a carrier would: new eSIMs get installed, installed ones go
 //! active, and active ones use some data.
-use app::ssr::usage_feed::{FeedEvent, ReportedStatus, signature};
 use http_body_util::{BodyExt, Full};
 use hyper::body::Bytes;
 use hyper_util::rt::TokioIo;
 use rand_core::{OsRng, RngCore};
+use services::usage::{FeedEvent, ReportedStatus, signature};
 use sqlx::PgPool;
 use std::time::Duration;
 

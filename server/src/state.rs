@@ -1,6 +1,6 @@
-use app::ssr::AppContext;
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
+use services::AppContext;
 
 /// What every handler can reach. `LeptosOptions` is here for Leptos's own handlers.
 #[derive(Clone, Debug, FromRef)]

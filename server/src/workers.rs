@@ -1,14 +1,13 @@
 //! Background work: e-mail delivery from the outbox, and periodic clean-up. Both stop when the
 //! shutdown signal flips; a message being sent at that moment is rolled back and sent later.
-use app::ssr::auth::throttle;
-use app::ssr::mail::{Mailer, outbox};
+use services::mail::{Mailer, outbox};
+use services::payments::inbox;
+use services::scheduler;
 use sqlx::PgPool;
 use sqlx::postgres::PgListener;
 use std::time::Duration;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
-use tower_sessions::ExpiredDeletion;
-use tower_sessions_sqlx_store::PostgresStore;
 
 /// A connection that waits for NOTIFY on `channel`; `None` (polling only) if it cannot be had.
 async fn listen(pool: &PgPool, channel: &str) -> Option<PgListener> {
@@ -74,25 +73,12 @@ pub fn spawn_mail_worker(pool: PgPool, mailer: Mailer, mut shutdown: watch::Rece
     })
 }
 
-/// Deletes expired sessions and old throttle counters, hourly.
+/// The scheduler's hourly tidy-up (expired sessions, throttle counters, lookup codes, stopped
+/// stock imports).
 pub fn spawn_maintenance(pool: PgPool, mut shutdown: watch::Receiver<bool>) -> JoinHandle<()> {
     tokio::spawn(async move {
-        let store = PostgresStore::new(pool.clone());
         loop {
-            if let Err(e) = store.delete_expired().await {
-                tracing::warn!(error = %e, "deleting expired sessions failed");
-            }
-            if let Err(e) = throttle::prune(&pool).await {
-                tracing::warn!(error = %e, "pruning throttle counters failed");
-            }
-            if let Err(e) = app::ssr::esims::lookup::prune(&pool).await {
-                tracing::warn!(error = %e, "pruning eSIM lookup codes failed");
-            }
-            match app::ssr::stock::mark_abandoned(&pool).await {
-                Ok(0) => {}
-                Ok(n) => tracing::warn!(imports = n, "marked stock imports interrupted by a restart as stopped"),
-                Err(e) => tracing::warn!(error = %e, "checking for abandoned stock imports failed"),
-            }
+            scheduler::prune(&pool).await;
             tokio::select! {
                 _ = shutdown.changed() => break,
                 _ = tokio::time::sleep(Duration::from_secs(3600)) => {}
@@ -102,24 +88,23 @@ pub fn spawn_maintenance(pool: PgPool, mut shutdown: watch::Receiver<bool>) -> J
 }
 
 /// Payment events: processed as soon as one is stored (LISTEN), and every 10 s anyway; every
-/// minute the reconciliation asks the provider about payments left pending and delivers paid
+/// minute the scheduler's reconciliation asks the provider about payments left pending and delivers paid
 /// orders that were not delivered, which is what makes a crash between payment and delivery
 /// harmless.
-pub fn spawn_payment_worker(ctx: app::ssr::AppContext, mut shutdown: watch::Receiver<bool>) -> JoinHandle<()> {
-    use app::ssr::orders::events;
+pub fn spawn_payment_worker(ctx: services::AppContext, mut shutdown: watch::Receiver<bool>) -> JoinHandle<()> {
     tokio::spawn(async move {
-        let mut listener = listen(&ctx.pool, events::NOTIFY_CHANNEL).await;
+        let mut listener = listen(&ctx.pool, inbox::NOTIFY_CHANNEL).await;
         tracing::info!(provider = ctx.payments.provider(), "payment worker started");
         let mut last_reconcile = std::time::Instant::now() - Duration::from_secs(3600);
         loop {
-            match events::process_pending(&ctx, 100).await {
+            match inbox::process_pending(&ctx, 100).await {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(events = n, "payment events processed"),
                 Err(e) => tracing::error!(error = %e, "processing payment events failed"),
             }
             if last_reconcile.elapsed() >= Duration::from_secs(60) {
                 last_reconcile = std::time::Instant::now();
-                match events::reconcile(&ctx).await {
+                match scheduler::reconcile(&ctx).await {
                     Ok(0) => {}
                     Ok(n) => tracing::info!(orders = n, "reconciliation moved orders forward"),
                     Err(e) => tracing::warn!(error = %e, "reconciliation failed"),

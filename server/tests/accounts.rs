@@ -265,7 +265,7 @@ async fn a_session_survives_a_server_restart(pool: PgPool) {
         .build();
     let restarted = server::routes::build_router(server::state::AppState {
         leptos_options,
-        app: app::ssr::AppContext::new(common::own_pool(&pool).await),
+        app: services::AppContext::new(common::own_pool(&pool).await),
         default_storefront: "demo".into(),
         secure_cookies: false,
         trust_forwarded_for: true,

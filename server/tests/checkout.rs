@@ -3,12 +3,12 @@
 //! and refunds.
 mod common;
 
-use app::ssr::orders::events;
-use app::ssr::payments::PaymentRef;
 use common::accounts::{post_form, session_cookie, sign_in};
 use common::demo_router_and_pool;
 use common::orders::{Deliveries, deliveries, esim_by_nickname};
 use serde_json::Value;
+use services::payment_gateways::PaymentRef;
+use services::payments::inbox;
 use sqlx::PgPool;
 use uuid::Uuid;
 
@@ -287,14 +287,14 @@ async fn the_same_event_twice_or_fifty_times_at_once_fulfils_once(pool: PgPool) 
     let payment = payment_id_from(&placed);
     let order = order_of(&pool, payment).await;
     let payment_ref = provider_ref(&pool, payment).await;
-    let ctx = app::ssr::AppContext::new(pool.clone());
+    let ctx = services::AppContext::new(pool.clone());
     let payload = serde_json::json!({ "payment_ref": payment_ref, "outcome": "succeeded", "card": "4242424242424242" });
 
     let mut tasks = Vec::new();
     for _ in 0..50 {
         let (ctx, payload) = (ctx.clone(), payload.clone());
         tasks.push(tokio::spawn(async move {
-            events::record_event(
+            inbox::record_event(
                 &ctx.pool,
                 "test",
                 "evt_same",
@@ -304,7 +304,7 @@ async fn the_same_event_twice_or_fifty_times_at_once_fulfils_once(pool: PgPool) 
             )
             .await
             .unwrap();
-            events::process_pending(&ctx, 10).await.unwrap();
+            inbox::process_pending(&ctx, 10).await.unwrap();
         }));
     }
     for t in tasks {
@@ -312,7 +312,7 @@ async fn the_same_event_twice_or_fifty_times_at_once_fulfils_once(pool: PgPool) 
     }
     // And once more, late.
     assert!(
-        !events::record_event(
+        !inbox::record_event(
             &pool,
             "test",
             "evt_same",
@@ -323,7 +323,7 @@ async fn the_same_event_twice_or_fifty_times_at_once_fulfils_once(pool: PgPool) 
         .await
         .unwrap()
     );
-    events::process_pending(&ctx, 10).await.unwrap();
+    inbox::process_pending(&ctx, 10).await.unwrap();
 
     assert_eq!(status(&pool, order).await, "fulfilled");
     assert_eq!(
@@ -336,7 +336,7 @@ async fn the_same_event_twice_or_fifty_times_at_once_fulfils_once(pool: PgPool) 
     let stranger =
         serde_json::json!({ "payment_ref": "test_nobody", "outcome": "succeeded", "card": "4242424242424242" });
     assert!(
-        events::record_event(
+        inbox::record_event(
             &pool,
             "test",
             "evt_stranger",
@@ -347,7 +347,7 @@ async fn the_same_event_twice_or_fifty_times_at_once_fulfils_once(pool: PgPool) 
         .await
         .unwrap()
     );
-    events::process_pending(&ctx, 10).await.unwrap();
+    inbox::process_pending(&ctx, 10).await.unwrap();
     let (order_id, note): (Option<Uuid>, Option<String>) = sqlx::query_as(
         "SELECT order_id, last_error FROM payment_events WHERE event_id = 'evt_stranger' AND processed_at IS NOT NULL",
     )
@@ -369,7 +369,7 @@ async fn the_test_checkout_waits_for_a_worker_holding_its_event_and_handles_it_o
     let payment = payment_id_from(&placed);
     let order = order_of(&pool, payment).await;
     let payment_ref = provider_ref(&pool, payment).await;
-    let ctx = app::ssr::AppContext::new(pool.clone());
+    let ctx = services::AppContext::new(pool.clone());
     let payload = serde_json::json!({ "payment_ref": payment_ref, "outcome": "succeeded", "card": "4242424242424242" });
     let reference = PaymentRef::Provider(payment_ref.clone());
     let held = |event: &'static str| {
@@ -386,7 +386,7 @@ async fn the_test_checkout_waits_for_a_worker_holding_its_event_and_handles_it_o
     };
     let process_now = |event: &'static str| {
         let ctx = ctx.clone();
-        tokio::spawn(async move { events::process_event_now(&ctx, "test", event).await.unwrap() })
+        tokio::spawn(async move { inbox::process_event_now(&ctx, "test", event).await.unwrap() })
     };
     let attempts = |event: &'static str| {
         let pool = pool.clone();
@@ -400,7 +400,7 @@ async fn the_test_checkout_waits_for_a_worker_holding_its_event_and_handles_it_o
     };
 
     // A worker holds the event and finishes it: the checkout waits, then leaves it alone.
-    events::record_event(
+    inbox::record_event(
         &pool,
         "test",
         "evt_held_done",
@@ -428,7 +428,7 @@ async fn the_test_checkout_waits_for_a_worker_holding_its_event_and_handles_it_o
     assert_eq!(status(&pool, order).await, "awaiting_payment");
 
     // A worker holds the event and lets go of it unfinished: the checkout handles it itself.
-    events::record_event(
+    inbox::record_event(
         &pool,
         "test",
         "evt_held_dropped",
@@ -467,19 +467,17 @@ async fn a_crash_between_payment_and_fulfilment_is_fulfilled_once_by_reconciliat
         .execute(&mut *tx)
         .await
         .unwrap();
-    app::ssr::orders::transition::move_order(
-        &mut tx,
-        order,
-        app::domain::order::OrderStatus::Paid,
-        "payment succeeded",
-    )
-    .await
-    .unwrap();
+    services::orders::transition::move_order(&mut tx, order, domain::order::OrderStatus::Paid, "payment succeeded")
+        .await
+        .unwrap();
     tx.commit().await.unwrap();
 
     // A restarted server's reconciliation, run twice as overlapping workers might.
-    let ctx = app::ssr::AppContext::new(pool.clone());
-    let (a, b) = tokio::join!(events::reconcile(&ctx), events::reconcile(&ctx));
+    let ctx = services::AppContext::new(pool.clone());
+    let (a, b) = tokio::join!(
+        services::scheduler::reconcile(&ctx),
+        services::scheduler::reconcile(&ctx)
+    );
     a.unwrap();
     b.unwrap();
     assert_eq!(status(&pool, order).await, "fulfilled");
@@ -740,7 +738,7 @@ async fn without_a_usable_font_the_pdf_says_so_and_the_page_still_works(pool: Pg
     let placed = place(&router, &pool, &anna, "", "key-nofont").await;
     let order = order_of(&pool, payment_id_from(&placed)).await;
     // Cargo.toml is a file, but not a font.
-    let no_font = app::ssr::AppContext::new(pool.clone())
+    let no_font = services::AppContext::new(pool.clone())
         .with_receipt_font(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml")));
     let router = common::router_with(no_font);
     let pdf = common::get_page_as(&router, &format!("/orders/{order}/receipt.pdf"), Some(&anna)).await;
@@ -985,12 +983,12 @@ async fn two_refunds_at_once_cannot_together_exceed_the_payment(pool: PgPool) {
         .fetch_one(&pool)
         .await
         .unwrap();
-    let ctx = app::ssr::AppContext::new(pool.clone());
+    let ctx = services::AppContext::new(pool.clone());
     // Each asks for more than half: only one can succeed.
     let half_plus = total / 2 + 1;
     let (a, b) = tokio::join!(
-        app::ssr::orders::refund::refund(&ctx, order, half_plus, "first", None),
-        app::ssr::orders::refund::refund(&ctx, order, half_plus, "second", None)
+        services::orders::refund::refund(&ctx, order, half_plus, "first", None),
+        services::orders::refund::refund(&ctx, order, half_plus, "second", None)
     );
     assert_eq!(
         [a.is_ok(), b.is_ok()].iter().filter(|ok| **ok).count(),

@@ -1,10 +1,10 @@
 //! Who sees an eSIM and its activation code, the no-account lookup, and the built-in provider.
 mod common;
 
-use app::ssr::provider::{AllocateProfile, ApplyBundle, EsimProvider, ProviderError, builtin::BuiltinProvider};
 use common::accounts::{create_account, create_other_storefront, post_form, session_cookie, sign_in};
 use common::orders::esim_by_nickname;
 use common::{demo_router_and_pool, get_page_as};
+use services::provider::{AllocateProfile, ApplyBundle, EsimProvider, ProviderError, builtin::BuiltinProvider};
 use sqlx::PgPool;
 use uuid::Uuid;
 
@@ -386,7 +386,7 @@ async fn the_builtin_provider_allocates_and_applies_once_per_key(pool: PgPool) {
     assert_eq!(usage.len(), 1);
     assert_eq!(usage[0].data_remaining_mb, Some(3072));
     let status = provider.install_status(first.esim_id).await.unwrap();
-    assert_eq!(status.status, app::domain::esim::EsimStatus::ReadyToInstall);
+    assert_eq!(status.status, domain::esim::EsimStatus::ReadyToInstall);
     let top_ups = provider.compatible_top_ups(first.esim_id).await.unwrap();
     assert!(
         top_ups.contains(&plan),

@@ -2,10 +2,10 @@
 //! queued while the server is down is delivered once when it comes back.
 mod common;
 
-use app::ssr::mail::Mailer;
-use app::ssr::mail::outbox;
 use common::accounts::post_form;
 use common::demo_router;
+use services::mail::Mailer;
+use services::mail::outbox;
 use sqlx::PgPool;
 use std::process::{Child, Command};
 use std::time::Duration;

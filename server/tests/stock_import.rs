@@ -2,9 +2,9 @@
 //! its line and reason, and a second run of the same file changes nothing.
 mod common;
 
-use app::domain::esim_ids::IdProblem;
-use app::domain::stock_import::RowProblem;
-use app::ssr::stock;
+use domain::esim_ids::IdProblem;
+use domain::stock_import::RowProblem;
+use services::stock;
 use sqlx::PgPool;
 
 const FILE: &str = "\

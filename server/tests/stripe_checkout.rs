@@ -3,13 +3,13 @@
 //! duplicates, unknown orders, bad signatures, declines, a restart, reconciliation and refunds.
 mod common;
 
-use app::ssr::AppContext;
-use app::ssr::orders::events;
-use app::ssr::payments::stripe_gateway::StripeGateway;
 use common::accounts::{post_form, session_cookie, sign_in};
 use common::orders::{Deliveries, deliveries, esim_by_nickname};
 use common::stripe::{Emulator, SECRET_KEY, WEBHOOK_SECRET, eventually, serve};
 use serde_json::Value;
+use services::AppContext;
+use services::payment_gateways::stripe_gateway::StripeGateway;
+use services::payments::inbox;
 use sqlx::PgPool;
 use std::sync::Arc;
 use uuid::Uuid;
@@ -272,7 +272,7 @@ async fn a_stripe_checkout_is_fulfilled_once_however_often_its_webhook_arrives(p
                 .body(axum::body::Body::from(body))
                 .unwrap();
             let answer = common::send(&router, req).await;
-            events::process_pending(&ctx, 10).await.unwrap();
+            inbox::process_pending(&ctx, 10).await.unwrap();
             answer.status
         }));
     }
@@ -421,7 +421,7 @@ async fn a_server_killed_before_fulfilment_fulfils_once_after_restart(pool: PgPo
     assert_eq!(shop.deliveries(stored_order).await, Deliveries::ONCE);
     assert_eq!(shop.deliveries(lost_order).await, Deliveries::ONCE);
     // And a later reconciliation finds nothing more to do.
-    assert_eq!(events::reconcile(&restarted).await.unwrap(), 0);
+    assert_eq!(services::scheduler::reconcile(&restarted).await.unwrap(), 0);
     assert_eq!(shop.deliveries(lost_order).await, Deliveries::ONCE);
     shop.close().await;
 }
@@ -507,14 +507,14 @@ async fn the_page_a_customer_returns_to_asks_stripe_before_the_webhook_is_handle
         back.body
     );
     // The webhooks handled afterwards change nothing.
-    events::process_pending(&shop.ctx, 100).await.unwrap();
+    inbox::process_pending(&shop.ctx, 100).await.unwrap();
     assert_eq!(shop.deliveries(order).await, Deliveries::ONCE);
     shop.close().await;
 }
 
 #[sqlx::test(migrations = "../migrations")]
 async fn a_refund_stripe_did_not_answer_is_sent_again_with_the_same_key_and_happens_once(pool: PgPool) {
-    use app::ssr::orders::{OrderError, refund};
+    use services::orders::{OrderError, refund};
     let shop = Shop::open(pool, true).await;
     let anna = shop.customer("anna@demo.roamdesk.test").await;
     let (order, session) = shop.place_renewal(&anna, "", "stripe-key-7").await;
@@ -543,8 +543,8 @@ async fn a_refund_stripe_did_not_answer_is_sent_again_with_the_same_key_and_happ
 
     // Suppose Stripe did refund and only its answer was lost.
     let gateway = StripeGateway::new(SECRET_KEY, WEBHOOK_SECRET, Some(&shop.emulator.base)).unwrap();
-    use app::ssr::payments::PaymentGateway;
-    let money = app::domain::money::Money::new(150, app::domain::money::Currency::from_code("USD").unwrap());
+    use services::payment_gateways::PaymentGateway;
+    let money = domain::money::Money::new(150, domain::money::Currency::from_code("USD").unwrap());
     gateway
         .refund(&session, money, &format!("refund:{refund_id}"))
         .await

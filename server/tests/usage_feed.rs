@@ -2,11 +2,11 @@
 //! events, validation, and the CSV usage import.
 mod common;
 
-use app::ssr::usage_feed::signature::sign;
 use axum::body::Body;
 use common::{FEED_SECRET, demo_router_and_pool, send};
 use http::Request;
 use serde_json::{Value, json};
+use services::usage::signature::sign;
 use sqlx::PgPool;
 
 /// Anna's active demo eSIM (China 10 GB) and her waiting one (Russia 5 GB, valid from first use).
@@ -224,7 +224,7 @@ async fn a_csv_usage_report_imports_once(pool: PgPool) {
         minutes_ago(10),
         minutes_ago(20)
     );
-    let report = app::ssr::usage_feed::csv_import::import(&pool, csv.as_bytes())
+    let report = services::usage::csv_import::import(&pool, csv.as_bytes())
         .await
         .unwrap();
     assert_eq!(
@@ -233,14 +233,14 @@ async fn a_csv_usage_report_imports_once(pool: PgPool) {
         "oldest first, so both apply"
     );
     assert_eq!(state(&pool, &iccid).await.0, Some(4000));
-    let again = app::ssr::usage_feed::csv_import::import(&pool, csv.as_bytes())
+    let again = services::usage::csv_import::import(&pool, csv.as_bytes())
         .await
         .unwrap();
     assert_eq!((again.applied, again.duplicate), (0, 2));
     assert_eq!(state(&pool, &iccid).await.0, Some(4000));
 
     let bad = format!("iccid,measured_at,data_remaining_mb\n{iccid},yesterday,4000\n");
-    let err = app::ssr::usage_feed::csv_import::import(&pool, bad.as_bytes())
+    let err = services::usage::csv_import::import(&pool, bad.as_bytes())
         .await
         .unwrap_err();
     assert!(err.to_string().starts_with("line 2"), "{err}");

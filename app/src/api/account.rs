@@ -1,18 +1,22 @@
 //! Account server functions. Public ones (sign-up, sign-in, links from e-mails) check throttles
 //! instead of a session; the rest start with `authorize`.
-use crate::domain::account::Viewer;
-use crate::domain::locale::Locale;
-use crate::domain::money::Currency;
 use crate::error::ApiError;
+use domain::account::Viewer;
+use domain::locale::Locale;
+use domain::money::Currency;
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
-use crate::ssr::{
-    accounts::{credentials, profile, registration},
-    auth::{Access, authorize, current_principal, session as auth_session, session::SessionAccount},
+use crate::{
+    guards::{Access, authorize, current_principal},
     request::{navigate_to, request_scope, session},
+};
+#[cfg(feature = "ssr")]
+use services::accounts::{
+    credentials, profile, registration,
+    session::{self as auth_session, SessionAccount},
 };
 
 /// Who is signed in here, if anyone. Public.
@@ -50,7 +54,7 @@ pub async fn sign_in(identifier: String, password: String, next: Option<String>)
     auth_session::sign_in(&session, SessionAccount::of(&account)).await?;
     let fallback = if account.role.is_staff() { "/staff" } else { "/account" };
     let target = next
-        .filter(|n| crate::ssr::prefs_handler::is_local_path(n) && !n.starts_with("/api/"))
+        .filter(|n| crate::edges::prefs::is_local_path(n) && !n.starts_with("/api/"))
         .unwrap_or_else(|| fallback.to_string());
     Ok(navigate_to(&target))
 }
@@ -128,9 +132,9 @@ pub async fn update_profile(
     };
     profile::update_profile(&scope.ctx, &scope.storefront, &principal.account, input).await?;
     // The page follows the new preferences at once.
-    let secure = crate::ssr::request::secure_cookies();
-    crate::ssr::request::set_pref_cookie(crate::domain::prefs::LOCALE_COOKIE, &language, secure);
-    crate::ssr::request::set_pref_cookie(crate::domain::prefs::CURRENCY_COOKIE, &currency, secure);
+    let secure = crate::request::secure_cookies();
+    crate::request::set_pref_cookie(domain::prefs::LOCALE_COOKIE, &language, secure);
+    crate::request::set_pref_cookie(domain::prefs::CURRENCY_COOKIE, &currency, secure);
     Ok(navigate_to("/account?saved=1"))
 }
 

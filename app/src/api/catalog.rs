@@ -1,6 +1,6 @@
-use crate::domain::catalog_query::CatalogQuery;
-use crate::domain::plan::{Destination, PlanCard, PlanDetail};
 use crate::error::ApiError;
+use domain::catalog_query::CatalogQuery;
+use domain::plan::{Destination, PlanCard, PlanDetail};
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 use serde::{Deserialize, Serialize};
@@ -12,10 +12,11 @@ pub struct CatalogPageData {
 }
 
 #[cfg(feature = "ssr")]
-fn scope() -> Result<(crate::ssr::AppContext, crate::ssr::catalog_repo::CatalogScope, i64), ApiError> {
-    use crate::ssr::{app_context, catalog_repo::CatalogScope, shop_context};
+fn scope() -> Result<(services::AppContext, services::catalog::repo::CatalogScope, i64), ApiError> {
+    use crate::request::{app_context, shop};
+    use services::catalog::repo::CatalogScope;
     let ctx = app_context()?;
-    let req = shop_context::current()?;
+    let req = shop::current()?;
     let scope = CatalogScope {
         storefront_id: req.storefront.id,
         locale: req.shop.locale,
@@ -27,7 +28,7 @@ fn scope() -> Result<(crate::ssr::AppContext, crate::ssr::catalog_repo::CatalogS
 
 /// The storefront's catalog for this request's language and currency, from memory when current.
 #[cfg(feature = "ssr")]
-async fn snapshot() -> Result<std::sync::Arc<crate::ssr::catalog_cache::CatalogSnapshot>, ApiError> {
+async fn snapshot() -> Result<std::sync::Arc<services::catalog::cache::CatalogSnapshot>, ApiError> {
     let (ctx, scope, version) = scope()?;
     ctx.catalog
         .snapshot(&ctx.pool, scope, version)
@@ -38,7 +39,7 @@ async fn snapshot() -> Result<std::sync::Arc<crate::ssr::catalog_cache::CatalogS
 /// One page of the storefront's plans for the filters in `query`. Public: anyone may browse.
 #[server(prefix = "/api", endpoint = "catalog", input = Json)]
 pub async fn get_catalog(query: CatalogQuery) -> Result<CatalogPageData, ApiError> {
-    use crate::domain::catalog_select::select_page;
+    use domain::catalog_select::select_page;
     let snapshot = snapshot().await?;
     let (plans, total) = select_page(&snapshot.cards, |d, c| snapshot.covers(d, c), &query);
     Ok(CatalogPageData { plans, total })
@@ -53,7 +54,7 @@ pub async fn get_filter_destinations() -> Result<Vec<Destination>, ApiError> {
 /// One plan by slug; `None` when this storefront does not sell it. Public.
 #[server(prefix = "/api", endpoint = "plan", input = Json)]
 pub async fn get_plan(slug: String) -> Result<Option<PlanDetail>, ApiError> {
-    use crate::ssr::catalog_repo;
+    use services::catalog::repo;
     if slug.len() > 80
         || !slug
             .bytes()
@@ -62,7 +63,5 @@ pub async fn get_plan(slug: String) -> Result<Option<PlanDetail>, ApiError> {
         return Ok(None);
     }
     let (ctx, scope, _) = scope()?;
-    catalog_repo::find_plan(&ctx.pool, scope, &slug)
-        .await
-        .map_err(|e| e.into())
+    repo::find_plan(&ctx.pool, scope, &slug).await.map_err(|e| e.into())
 }

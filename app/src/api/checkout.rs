@@ -1,93 +1,24 @@
 //! Checkout server functions: the quote, placing an order and paying for it, the order page,
 //! the built-in test provider's page, and refunds (reseller admins and operators).
-use crate::domain::order::{OrderView, Quote};
 use crate::error::ApiError;
+use domain::order::{OrderView, Quote};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 #[cfg(feature = "ssr")]
-use crate::domain::order::TransitionCause;
-#[cfg(feature = "ssr")]
-use crate::domain::problem::OrderProblem;
-#[cfg(feature = "ssr")]
-use crate::ssr::{
-    auth::{Access, authorize, current_principal},
-    orders::{OrderError, create, events, quote, read, refund},
-    request::{RequestScope, navigate_to, request_scope, session},
+use crate::{
+    guards::{Access, Buyer, OrderReader, authorize},
+    request::{RequestScope, navigate_to, request_scope},
 };
-
-/// Who is buying: an account's customer record, or the customer a lookup code opened.
 #[cfg(feature = "ssr")]
-struct Buyer {
-    customer_id: Uuid,
-    email: String,
-}
-
+use domain::order::TransitionCause;
 #[cfg(feature = "ssr")]
-async fn lookup_grant(scope: &RequestScope) -> Result<Option<crate::ssr::esims::lookup::LookupGrant>, ApiError> {
-    Ok(crate::ssr::esims::lookup::current_grant(&session()?, scope.storefront.id).await?)
-}
-
-/// The buyer, checked against the eSIM a renewal is for. A new eSIM needs an account.
+use domain::problem::OrderProblem;
 #[cfg(feature = "ssr")]
-async fn buyer(scope: &RequestScope, esim: Option<Uuid>) -> Result<Buyer, ApiError> {
-    let pool = &scope.ctx.pool;
-    let db = |e: sqlx::Error| ApiError::from(crate::ssr::RepoError::from(e));
-    if let Some(principal) = current_principal().await? {
-        if let Some(esim_id) = esim {
-            let mine = sqlx::query_scalar!(
-                "SELECT EXISTS (SELECT 1 FROM esim_profiles p JOIN customers c ON c.id = p.customer_id
-                                WHERE p.id = $1 AND c.account_id = $2 AND p.storefront_id = $3)",
-                esim_id,
-                principal.id(),
-                scope.storefront.id
-            )
-            .fetch_one(pool)
-            .await
-            .map_err(db)?
-            .unwrap_or(false);
-            if !mine {
-                return Err(ApiError::NotFound);
-            }
-        }
-        // The account's customer record, made on first purchase if verification has not made it yet.
-        let customer_id = sqlx::query_scalar!(
-            "INSERT INTO customers (storefront_id, email, full_name, account_id)
-             SELECT storefront_id, email, full_name, id FROM accounts WHERE id = $1
-             ON CONFLICT (account_id) DO UPDATE SET account_id = EXCLUDED.account_id
-             RETURNING id",
-            principal.id()
-        )
-        .fetch_one(pool)
-        .await
-        .map_err(db)?;
-        return Ok(Buyer {
-            customer_id,
-            email: principal.account.email.clone(),
-        });
-    }
-    let grant = lookup_grant(scope).await?.ok_or(ApiError::Unauthorized)?;
-    let Some(esim_id) = esim else {
-        return Err(ApiError::Unauthorized);
-    };
-    let allowed = grant.esim_id.is_none_or(|only| only == esim_id);
-    let row = sqlx::query!(
-        "SELECT c.email FROM esim_profiles p JOIN customers c ON c.id = p.customer_id WHERE p.id = $1 AND c.id = $2",
-        esim_id,
-        grant.customer_id
-    )
-    .fetch_optional(pool)
-    .await
-    .map_err(db)?;
-    match row {
-        Some(r) if allowed => Ok(Buyer {
-            customer_id: grant.customer_id,
-            email: r.email.unwrap_or_default(),
-        }),
-        _ => Err(ApiError::NotFound),
-    }
-}
+use services::orders::{OrderError, create, quote, read, refund};
+#[cfg(feature = "ssr")]
+use services::payments::{checkout, inbox};
 
 /// The quote for this request's storefront, language and currency.
 #[cfg(feature = "ssr")]
@@ -101,7 +32,7 @@ fn quote_request<'a>(
     Ok(quote::QuoteRequest {
         storefront_id: scope.storefront.id,
         locale: scope.locale,
-        currency: crate::ssr::shop_context::current()?.shop.currency,
+        currency: crate::request::shop::current()?.shop.currency,
         plan_slug: plan,
         esim_id: esim,
         promo_code: promo.as_deref(),
@@ -111,7 +42,7 @@ fn quote_request<'a>(
 
 #[cfg(feature = "ssr")]
 fn promo_input(promo: &Option<String>) -> Option<String> {
-    promo.as_deref().and_then(crate::domain::order::normalize_promo_code)
+    promo.as_deref().and_then(domain::order::normalize_promo_code)
 }
 
 /// A quote plus the one-time token the pay form sends back, so a double submit makes one order.
@@ -126,15 +57,15 @@ pub struct QuoteOffer {
 pub struct RenewalOption {
     pub slug: String,
     pub name: String,
-    pub price: crate::domain::money::Money,
+    pub price: domain::money::Money,
 }
 
 /// The plans that can renew this eSIM, priced in the shopper's currency.
 #[server(prefix = "/api", endpoint = "checkout/renewal-options")]
 pub async fn renewal_options(esim: Uuid) -> Result<Vec<RenewalOption>, ApiError> {
     let scope = request_scope()?;
-    buyer(&scope, Some(esim)).await?;
-    let currency = crate::ssr::shop_context::current()?.shop.currency;
+    Buyer::check(&scope, Some(esim)).await?;
+    let currency = crate::request::shop::current()?.shop.currency;
     let plan_ids = scope
         .ctx
         .provider
@@ -152,14 +83,13 @@ pub async fn renewal_options(esim: Uuid) -> Result<Vec<RenewalOption>, ApiError>
         currency.code()
     )
     .fetch_all(&scope.ctx.pool)
-    .await
-    .map_err(crate::ssr::RepoError::from)?;
+    .await?;
     Ok(rows
         .into_iter()
         .map(|r| RenewalOption {
             slug: r.slug,
             name: r.name,
-            price: crate::domain::money::Money::new(r.amount_minor, currency),
+            price: domain::money::Money::new(r.amount_minor, currency),
         })
         .collect())
 }
@@ -168,10 +98,10 @@ pub async fn renewal_options(esim: Uuid) -> Result<Vec<RenewalOption>, ApiError>
 #[server(prefix = "/api", endpoint = "checkout/quote")]
 pub async fn get_quote(plan: String, esim: Option<Uuid>, promo: Option<String>) -> Result<QuoteOffer, ApiError> {
     let scope = request_scope()?;
-    let buyer = buyer(&scope, esim).await?;
+    let buyer = Buyer::check(&scope, esim).await?;
     let (code, key) = (promo_input(&promo), buyer.email.to_lowercase());
     let req = quote_request(&scope, &plan, esim, &code, &key)?;
-    let mut conn = scope.ctx.pool.acquire().await.map_err(crate::ssr::RepoError::from)?;
+    let mut conn = scope.ctx.pool.acquire().await?;
     let (quote, _) = quote::quote(&mut conn, scope.ctx.provider.as_ref(), &req).await?;
     let mut token = [0u8; 16];
     rand_core::RngCore::fill_bytes(&mut rand_core::OsRng, &mut token);
@@ -190,7 +120,7 @@ pub async fn place_order(
     request_key: String,
 ) -> Result<String, ApiError> {
     let scope = request_scope()?;
-    let buyer = buyer(&scope, esim).await?;
+    let buyer = Buyer::check(&scope, esim).await?;
     let (code, key) = (promo_input(&promo), buyer.email.to_lowercase());
     let request_key = request_key.trim();
     let created = create::create(
@@ -204,29 +134,8 @@ pub async fn place_order(
         },
     )
     .await?;
-    let url = events::start_payment(&scope.ctx, &scope.storefront, created.id).await?;
+    let url = checkout::start_payment(&scope.ctx, &scope.storefront, created.id).await?;
     Ok(navigate_to(&url))
-}
-
-/// The caller's order, or 404.
-#[cfg(feature = "ssr")]
-async fn authorize_order(scope: &RequestScope, order_id: Uuid) -> Result<(), ApiError> {
-    let principal = current_principal().await?;
-    let granted = lookup_grant(scope).await?.map(|g| g.customer_id);
-    let access = read::access(
-        &scope.ctx.pool,
-        scope.storefront.id,
-        order_id,
-        principal.as_ref(),
-        granted,
-    )
-    .await
-    .map_err(crate::ssr::RepoError::from)?;
-    match access {
-        read::OrderAccess::Allowed => Ok(()),
-        read::OrderAccess::SignInFirst => Err(ApiError::Unauthorized),
-        read::OrderAccess::NotFound => Err(ApiError::NotFound),
-    }
 }
 
 /// An order the caller may see. `returning` is set on the page the customer comes back to from
@@ -234,10 +143,10 @@ async fn authorize_order(scope: &RequestScope, order_id: Uuid) -> Result<(), Api
 #[server(prefix = "/api", endpoint = "orders/get")]
 pub async fn get_order(id: Uuid, #[server(default)] returning: bool) -> Result<OrderView, ApiError> {
     let scope = request_scope()?;
-    authorize_order(&scope, id).await?;
+    OrderReader::check(&scope, id).await?;
     let view = read::view(&scope.ctx.pool, id).await?;
-    if returning && view.status == crate::domain::order::OrderStatus::AwaitingPayment {
-        events::refresh_from_provider(&scope.ctx, id).await?;
+    if returning && view.status == domain::order::OrderStatus::AwaitingPayment {
+        checkout::refresh_from_provider(&scope.ctx, id).await?;
         return Ok(read::view(&scope.ctx.pool, id).await?);
     }
     Ok(view)
@@ -247,8 +156,8 @@ pub async fn get_order(id: Uuid, #[server(default)] returning: bool) -> Result<O
 #[server(prefix = "/api", endpoint = "orders/pay")]
 pub async fn pay_order(id: Uuid) -> Result<String, ApiError> {
     let scope = request_scope()?;
-    authorize_order(&scope, id).await?;
-    let url = events::start_payment(&scope.ctx, &scope.storefront, id).await?;
+    OrderReader::check(&scope, id).await?;
+    let url = checkout::start_payment(&scope.ctx, &scope.storefront, id).await?;
     Ok(navigate_to(&url))
 }
 
@@ -257,7 +166,7 @@ pub async fn pay_order(id: Uuid) -> Result<String, ApiError> {
 pub struct TestCheckout {
     pub order_id: Uuid,
     pub order_number: i64,
-    pub amount: crate::domain::money::Money,
+    pub amount: domain::money::Money,
     pub description: String,
     pub status: String,
 }
@@ -276,11 +185,10 @@ async fn test_payment(scope: &RequestScope, payment_id: Uuid) -> Result<(Uuid, S
         scope.storefront.id
     )
     .fetch_optional(&scope.ctx.pool)
-    .await
-    .map_err(crate::ssr::RepoError::from)?
+    .await?
     .ok_or(ApiError::NotFound)?;
-    authorize_order(scope, row.order_id).await?;
-    let currency = crate::domain::money::Currency::from_code(&row.currency)
+    OrderReader::check(scope, row.order_id).await?;
+    let currency = domain::money::Currency::from_code(&row.currency)
         .ok_or_else(|| ApiError::internal(format_args!("unknown currency {}", row.currency)))?;
     Ok((
         row.order_id,
@@ -288,7 +196,7 @@ async fn test_payment(scope: &RequestScope, payment_id: Uuid) -> Result<(Uuid, S
         TestCheckout {
             order_id: row.order_id,
             order_number: row.order_number,
-            amount: crate::domain::money::Money::new(row.amount_minor, currency),
+            amount: domain::money::Money::new(row.amount_minor, currency),
             description: row.plan_name.unwrap_or_default(),
             status: row.status,
         },
@@ -305,7 +213,7 @@ pub async fn get_test_checkout(payment: Uuid) -> Result<TestCheckout, ApiError> 
 /// Stripe webhook would be stored, and lets the worker's code path handle it.
 #[server(prefix = "/api", endpoint = "pay/test")]
 pub async fn submit_test_payment(payment: Uuid, card: String) -> Result<String, ApiError> {
-    use crate::ssr::payments::test_gateway::{TEST_CARD_DECLINED, TEST_CARD_OK};
+    use services::payment_gateways::test_mode::{TEST_CARD_DECLINED, TEST_CARD_OK};
     let scope = request_scope()?;
     let (order_id, payment_ref, _) = test_payment(&scope, payment).await?;
     let card: String = card.chars().filter(char::is_ascii_digit).collect();
@@ -321,21 +229,18 @@ pub async fn submit_test_payment(payment: Uuid, card: String) -> Result<String, 
     let event_id = format!("test_evt_{}", hex::encode(nonce));
     let payload = serde_json::json!({ "payment_ref": payment_ref, "outcome": outcome, "card": card });
     let pool = &scope.ctx.pool;
-    events::record_event(
+    inbox::record_event(
         pool,
         "test",
         &event_id,
         &format!("payment.{outcome}"),
-        Some(&crate::ssr::payments::PaymentRef::Provider(payment_ref)),
+        Some(&services::payment_gateways::PaymentRef::Provider(payment_ref)),
         &payload,
     )
-    .await
-    .map_err(crate::ssr::RepoError::from)?;
+    .await?;
     // The worker picks it up at once too; handling it here (or waiting while the worker does)
     // means the order page this answer leads to already shows the outcome.
-    events::process_event_now(&scope.ctx, "test", &event_id)
-        .await
-        .map_err(crate::ssr::RepoError::from)?;
+    inbox::process_event_now(&scope.ctx, "test", &event_id).await?;
     Ok(navigate_to(&format!("/orders/{order_id}")))
 }
 
@@ -351,11 +256,10 @@ pub async fn refund_order(id: Uuid, amount: String, reason: String) -> Result<St
     };
     let storefront = sqlx::query_scalar!("SELECT storefront_id FROM orders WHERE id = $1", id)
         .fetch_one(&scope.ctx.pool)
-        .await
-        .map_err(crate::ssr::RepoError::from)?;
-    crate::ssr::auth::ensure_storefront(&principal, storefront)?;
+        .await?;
+    crate::guards::ensure_storefront(&principal, storefront)?;
     let money =
-        crate::domain::money::Money::parse(&amount, view.quote.currency()).ok_or(OrderProblem::RefundAmountFormat {
+        domain::money::Money::parse(&amount, view.quote.currency()).ok_or(OrderProblem::RefundAmountFormat {
             currency: view.quote.currency(),
         })?;
     refund::refund(&scope.ctx, id, money.amount_minor, &reason, Some(principal.id())).await?;
@@ -369,25 +273,21 @@ pub async fn order_history(
     status: Option<String>,
     from: Option<String>,
     to: Option<String>,
-) -> Result<Vec<crate::domain::order::HistoryRow>, ApiError> {
+) -> Result<Vec<domain::order::HistoryRow>, ApiError> {
     let principal = authorize(Access::SignedIn).await?;
     let scope = request_scope()?;
     let filter =
-        crate::domain::order::HistoryFilter::parse(esim.as_deref(), status.as_deref(), from.as_deref(), to.as_deref());
-    Ok(
-        crate::ssr::orders::history::for_account(&scope.ctx.pool, principal.id(), &filter)
-            .await
-            .map_err(crate::ssr::RepoError::from)?,
-    )
+        domain::order::HistoryFilter::parse(esim.as_deref(), status.as_deref(), from.as_deref(), to.as_deref());
+    Ok(services::orders::history::for_account(&scope.ctx.pool, principal.id(), &filter).await?)
 }
 
 /// Cancels an order that is still awaiting payment; a used promo code counts again.
 #[server(prefix = "/api", endpoint = "orders/cancel")]
 pub async fn cancel_order(id: Uuid) -> Result<String, ApiError> {
     let scope = request_scope()?;
-    authorize_order(&scope, id).await?;
+    OrderReader::check(&scope, id).await?;
     // The provider's page must stop taking money before the order is cancelled.
-    events::close_checkouts(&scope.ctx, id, &["pending", "failed"]).await?;
+    checkout::close_checkouts(&scope.ctx, id, &["pending", "failed"]).await?;
     match create::cancel(&scope.ctx.pool, id, TransitionCause::CancelledByCustomer).await {
         Ok(_) => Ok(navigate_to(&format!("/orders/{id}"))),
         Err(OrderError::BadTransition { .. }) => Err(OrderProblem::NotAwaitingPayment.into()),

@@ -1,22 +1,17 @@
 //! eSIM server functions. An eSIM someone may not see answers 404, the same as one that does
 //! not exist. Install details carry the activation code and are never cached.
-use crate::domain::esim::{EsimCard, InstallDetails, LookupResult};
 use crate::error::ApiError;
+use domain::esim::{EsimCard, InstallDetails, LookupResult};
 use leptos::prelude::*;
 use uuid::Uuid;
 
 #[cfg(feature = "ssr")]
-use crate::ssr::{
-    auth::{Access, Principal, authorize},
-    esims::{access, cards, install, lookup},
+use crate::{
+    guards::{Access, EsimOwner, authorize},
     request::{navigate_to, request_scope, session},
 };
-
-/// Session keys of the no-account lookup.
 #[cfg(feature = "ssr")]
-const LOOKUP_TICKET: &str = "esim_lookup_ticket";
-#[cfg(feature = "ssr")]
-pub(crate) const LOOKUP_GRANT: &str = "esim_lookup_grant";
+use services::esims::{cards, install, lookup};
 
 #[cfg(feature = "ssr")]
 fn no_store() {
@@ -25,39 +20,20 @@ fn no_store() {
     }
 }
 
-/// The caller, if the eSIM is theirs to see; otherwise 404.
-#[cfg(feature = "ssr")]
-async fn authorize_esim(esim_id: Uuid) -> Result<(Principal, crate::ssr::request::RequestScope), ApiError> {
-    let principal = authorize(Access::SignedIn).await?;
-    let scope = request_scope()?;
-    let visible = access::visible_to(&scope.ctx.pool, &principal, scope.storefront.id, esim_id)
-        .await
-        .map_err(crate::ssr::RepoError::from)?;
-    if !visible {
-        return Err(ApiError::NotFound);
-    }
-    Ok((principal, scope))
-}
-
 /// The signed-in customer's eSIMs.
 #[server(prefix = "/api", endpoint = "esims/mine")]
 pub async fn my_esims() -> Result<Vec<EsimCard>, ApiError> {
     let principal = authorize(Access::SignedIn).await?;
     let scope = request_scope()?;
-    Ok(
-        cards::for_account(&scope.ctx.pool, scope.storefront.id, principal.id(), scope.locale)
-            .await
-            .map_err(crate::ssr::RepoError::from)?,
-    )
+    Ok(cards::for_account(&scope.ctx.pool, scope.storefront.id, principal.id(), scope.locale).await?)
 }
 
 /// One eSIM's card.
 #[server(prefix = "/api", endpoint = "esims/card")]
 pub async fn get_esim(id: Uuid) -> Result<EsimCard, ApiError> {
-    let (_, scope) = authorize_esim(id).await?;
+    let EsimOwner { scope, .. } = EsimOwner::check(id).await?;
     cards::load(&scope.ctx.pool, &[id], scope.locale)
-        .await
-        .map_err(crate::ssr::RepoError::from)?
+        .await?
         .pop()
         .ok_or(ApiError::NotFound)
 }
@@ -66,7 +42,7 @@ pub async fn get_esim(id: Uuid) -> Result<EsimCard, ApiError> {
 #[server(prefix = "/api", endpoint = "esims/install")]
 pub async fn get_install_details(id: Uuid) -> Result<InstallDetails, ApiError> {
     no_store();
-    let (_, scope) = authorize_esim(id).await?;
+    let EsimOwner { scope, .. } = EsimOwner::check(id).await?;
     match install::details(&scope.ctx.pool, id, scope.locale).await {
         Ok(Some(details)) => Ok(details),
         Ok(None) => Err(ApiError::NotFound),
@@ -79,11 +55,9 @@ pub async fn get_install_details(id: Uuid) -> Result<InstallDetails, ApiError> {
 /// Names an eSIM ("Mum's iPhone"); an empty name clears it.
 #[server(prefix = "/api", endpoint = "esims/rename")]
 pub async fn rename_esim(id: Uuid, nickname: String) -> Result<String, ApiError> {
-    let (_, scope) = authorize_esim(id).await?;
-    let nickname = crate::domain::esim::clean_nickname(&nickname)?;
-    cards::set_nickname(&scope.ctx.pool, id, nickname.as_deref())
-        .await
-        .map_err(crate::ssr::RepoError::from)?;
+    let EsimOwner { scope, .. } = EsimOwner::check(id).await?;
+    let nickname = domain::esim::clean_nickname(&nickname)?;
+    cards::set_nickname(&scope.ctx.pool, id, nickname.as_deref()).await?;
     Ok(navigate_to(&format!("/esims/{id}?renamed=1")))
 }
 
@@ -103,7 +77,7 @@ pub async fn request_esim_code(identifier: String, email: String) -> Result<Stri
     )
     .await?;
     let session = session()?;
-    session.insert(LOOKUP_TICKET, ticket).await?;
+    session.insert(lookup::TICKET_SESSION_KEY, ticket).await?;
     Ok(navigate_to("/renew/code"))
 }
 
@@ -112,12 +86,14 @@ pub async fn request_esim_code(identifier: String, email: String) -> Result<Stri
 pub async fn verify_esim_code(code: String) -> Result<String, ApiError> {
     let scope = request_scope()?;
     let session = session()?;
-    let Some(ticket) = session.get::<lookup::LookupTicket>(LOOKUP_TICKET).await? else {
-        return Err(ApiError::from(crate::domain::account::AccountProblem::CodeInvalid));
+    let Some(ticket) = session.get::<lookup::LookupTicket>(lookup::TICKET_SESSION_KEY).await? else {
+        return Err(ApiError::from(domain::account::AccountProblem::CodeInvalid));
     };
     let grant = lookup::verify_code(&scope.ctx.pool, ticket, &code).await?;
-    session.remove::<lookup::LookupTicket>(LOOKUP_TICKET).await?;
-    session.insert(LOOKUP_GRANT, grant).await?;
+    session
+        .remove::<lookup::LookupTicket>(lookup::TICKET_SESSION_KEY)
+        .await?;
+    session.insert(lookup::GRANT_SESSION_KEY, grant).await?;
     Ok(navigate_to("/renew/esim"))
 }
 
@@ -131,11 +107,7 @@ pub async fn looked_up_esims() -> Result<LookupResult, ApiError> {
         .await?
         .ok_or(ApiError::Unauthorized)?;
     let pool = &scope.ctx.pool;
-    let esims = cards::for_customer(pool, grant.customer_id, grant.esim_id, scope.locale)
-        .await
-        .map_err(crate::ssr::RepoError::from)?;
-    let email_hint = lookup::masked_email(pool, grant.customer_id)
-        .await
-        .map_err(crate::ssr::RepoError::from)?;
+    let esims = cards::for_customer(pool, grant.customer_id, grant.esim_id, scope.locale).await?;
+    let email_hint = lookup::masked_email(pool, grant.customer_id).await?;
     Ok(LookupResult { email_hint, esims })
 }

@@ -17,9 +17,9 @@ pub struct PaymentSettings {
 
 #[server(prefix = "/api", endpoint = "staff/payment-settings")]
 pub async fn get_payment_settings() -> Result<PaymentSettings, ApiError> {
-    use crate::ssr::auth::{Access, authorize};
+    use crate::guards::{Access, authorize};
     authorize(Access::ResellerAdmin).await?;
-    let scope = crate::ssr::request::request_scope()?;
+    let scope = crate::request::request_scope()?;
     let row = sqlx::query!(
         r#"SELECT COALESCE(ps.methods, '{card}') AS "methods!", COALESCE(ps.legal_name, s.name) AS "legal_name!",
                   COALESCE(ps.address, '') AS "address!", ps.tax_id AS "tax_id?"
@@ -27,8 +27,7 @@ pub async fn get_payment_settings() -> Result<PaymentSettings, ApiError> {
         scope.storefront.id
     )
     .fetch_one(&scope.ctx.pool)
-    .await
-    .map_err(crate::ssr::RepoError::from)?;
+    .await?;
     Ok(PaymentSettings {
         methods: row.methods,
         legal_name: row.legal_name,
@@ -49,10 +48,10 @@ pub async fn save_payment_settings(
     address: String,
     tax_id: String,
 ) -> Result<String, ApiError> {
-    use crate::domain::problem::SettingsProblem;
-    use crate::ssr::auth::{Access, authorize};
+    use crate::guards::{Access, authorize};
+    use domain::problem::SettingsProblem;
     let principal = authorize(Access::ResellerAdmin).await?;
-    let scope = crate::ssr::request::request_scope()?;
+    let scope = crate::request::request_scope()?;
     let methods: Vec<String> = [
         ("card", card),
         ("alipay", alipay),
@@ -75,7 +74,7 @@ pub async fn save_payment_settings(
         return Err(SettingsProblem::LegalDetails.into());
     }
     let tax_id = Some(tax_id.trim()).filter(|t| !t.is_empty());
-    let mut tx = scope.ctx.pool.begin().await.map_err(crate::ssr::RepoError::from)?;
+    let mut tx = scope.ctx.pool.begin().await?;
     sqlx::query!(
         "INSERT INTO storefront_payment_settings (storefront_id, methods, legal_name, address, tax_id)
          VALUES ($1, $2, $3, $4, $5)
@@ -88,11 +87,10 @@ pub async fn save_payment_settings(
         tax_id
     )
     .execute(&mut *tx)
-    .await
-    .map_err(crate::ssr::RepoError::from)?;
-    crate::ssr::audit::record(
+    .await?;
+    services::audit::record(
         &mut tx,
-        crate::ssr::audit::AuditEvent {
+        services::audit::AuditEvent {
             storefront_id: Some(scope.storefront.id),
             actor: Some(principal.id()),
             ip: &scope.ip,
@@ -102,8 +100,7 @@ pub async fn save_payment_settings(
             details: serde_json::json!({ "methods": methods }),
         },
     )
-    .await
-    .map_err(crate::ssr::RepoError::from)?;
-    tx.commit().await.map_err(crate::ssr::RepoError::from)?;
-    Ok(crate::ssr::request::navigate_to("/staff/payments?saved=1"))
+    .await?;
+    tx.commit().await?;
+    Ok(crate::request::navigate_to("/staff/payments?saved=1"))
 }

@@ -1,54 +1,40 @@
 //! Staff server functions: the counter's customer search (agents), the team and audit log
 //! (reseller admins, operators), the outbox (operators), and accepting an invitation (public,
 //! by link).
-#[cfg(feature = "ssr")]
-use crate::domain::account::Role;
-use crate::domain::staff::{AuditRow, CustomerMatch, InvitationDetails, OutboxPage, StaffOverview};
 use crate::error::ApiError;
+#[cfg(feature = "ssr")]
+use domain::account::Role;
+use domain::staff::{AuditRow, CustomerMatch, InvitationDetails, OutboxPage, StaffOverview};
 use leptos::prelude::*;
 use uuid::Uuid;
 
 #[cfg(feature = "ssr")]
-use crate::ssr::{
-    accounts::{AccountError, staff},
-    auth::{Access, Principal, authorize, ensure_storefront, session as auth_session, session::SessionAccount},
-    request::{RequestScope, navigate_to, request_scope, session},
-    storefront_repo,
+use crate::{
+    guards::{Access, StorefrontAdmin, authorize},
+    request::{navigate_to, request_scope, session},
 };
-
-/// The storefront a staff call acts on: the one named (checked against the caller), else the
-/// caller's own request storefront.
 #[cfg(feature = "ssr")]
-async fn target_storefront(
-    principal: &Principal,
-    scope: &RequestScope,
-    named: Option<Uuid>,
-) -> Result<std::sync::Arc<storefront_repo::Storefront>, ApiError> {
-    let Some(id) = named.filter(|id| *id != scope.storefront.id) else {
-        return Ok(scope.storefront.clone());
-    };
-    ensure_storefront(principal, id)?;
-    storefront_repo::find_by_id(&scope.ctx.pool, id)
-        .await?
-        .map(std::sync::Arc::new)
-        .ok_or(ApiError::NotFound)
-}
+use services::accounts::{
+    session::{self as auth_session, SessionAccount},
+    staff,
+};
 
 #[server(prefix = "/api", endpoint = "staff/customers")]
 pub async fn search_customers(query: String) -> Result<Vec<CustomerMatch>, ApiError> {
-    let principal = authorize(Access::Staff).await?;
+    authorize(Access::Staff).await?;
     let scope = request_scope()?;
-    let storefront = target_storefront(&principal, &scope, None).await?;
-    Ok(staff::search_customers(&scope.ctx, storefront.id, &query).await?)
+    Ok(staff::search_customers(&scope.ctx, scope.storefront.id, &query).await?)
 }
 
 #[server(prefix = "/api", endpoint = "staff/overview")]
 pub async fn get_staff_overview(storefront: Option<Uuid>) -> Result<StaffOverview, ApiError> {
-    let principal = authorize(Access::ResellerAdmin).await?;
-    let scope = request_scope()?;
-    let target = target_storefront(&principal, &scope, storefront).await?;
+    let StorefrontAdmin {
+        principal,
+        scope,
+        storefront: target,
+    } = StorefrontAdmin::check(storefront).await?;
     let storefronts = if principal.role() == Role::Operator {
-        storefront_repo::list_names(&scope.ctx.pool).await?
+        services::storefronts::list_names(&scope.ctx.pool).await?
     } else {
         vec![]
     };
@@ -65,11 +51,12 @@ pub async fn get_staff_overview(storefront: Option<Uuid>) -> Result<StaffOvervie
 
 #[server(prefix = "/api", endpoint = "staff/invite")]
 pub async fn invite_staff(storefront: Uuid, email: String, role: String) -> Result<String, ApiError> {
-    let principal = authorize(Access::ResellerAdmin).await?;
-    let scope = request_scope()?;
-    let target = target_storefront(&principal, &scope, Some(storefront)).await?;
-    let role =
-        Role::from_code(&role).ok_or(ApiError::from(crate::domain::account::AccountProblem::RoleNotGrantable))?;
+    let StorefrontAdmin {
+        principal,
+        scope,
+        storefront: target,
+    } = StorefrontAdmin::check(Some(storefront)).await?;
+    let role = Role::from_code(&role).ok_or(ApiError::from(domain::account::AccountProblem::RoleNotGrantable))?;
     staff::invite(
         &scope.ctx,
         &target,
@@ -85,20 +72,23 @@ pub async fn invite_staff(storefront: Uuid, email: String, role: String) -> Resu
 
 #[server(prefix = "/api", endpoint = "staff/role")]
 pub async fn change_staff_role(storefront: Uuid, account: Uuid, role: String) -> Result<String, ApiError> {
-    let principal = authorize(Access::ResellerAdmin).await?;
-    let scope = request_scope()?;
-    let target = target_storefront(&principal, &scope, Some(storefront)).await?;
-    let role =
-        Role::from_code(&role).ok_or(ApiError::from(crate::domain::account::AccountProblem::RoleNotGrantable))?;
+    let StorefrontAdmin {
+        principal,
+        scope,
+        storefront: target,
+    } = StorefrontAdmin::check(Some(storefront)).await?;
+    let role = Role::from_code(&role).ok_or(ApiError::from(domain::account::AccountProblem::RoleNotGrantable))?;
     staff::change_role(&scope.ctx, &principal.account, &scope.ip, target.id, account, role).await?;
     Ok(navigate_to(&format!("/staff?storefront={}&changed=1", target.id)))
 }
 
 #[server(prefix = "/api", endpoint = "staff/invitation/revoke")]
 pub async fn revoke_invitation(storefront: Uuid, invitation: Uuid) -> Result<String, ApiError> {
-    let principal = authorize(Access::ResellerAdmin).await?;
-    let scope = request_scope()?;
-    let target = target_storefront(&principal, &scope, Some(storefront)).await?;
+    let StorefrontAdmin {
+        principal,
+        scope,
+        storefront: target,
+    } = StorefrontAdmin::check(Some(storefront)).await?;
     staff::revoke_invitation(&scope.ctx, &principal.account, &scope.ip, target.id, invitation).await?;
     Ok(navigate_to(&format!("/staff?storefront={}", target.id)))
 }
@@ -106,16 +96,14 @@ pub async fn revoke_invitation(storefront: Uuid, invitation: Uuid) -> Result<Str
 /// The audit log of one storefront; operators may ask for every storefront with `all`.
 #[server(prefix = "/api", endpoint = "staff/audit")]
 pub async fn audit_log(storefront: Option<Uuid>, all: Option<bool>) -> Result<Vec<AuditRow>, ApiError> {
-    let principal = authorize(Access::ResellerAdmin).await?;
-    let scope = request_scope()?;
-    let filter = if all == Some(true) && principal.role() == Role::Operator {
+    let admin = StorefrontAdmin::check(storefront).await?;
+    let filter = if all == Some(true) && admin.principal.role() == Role::Operator {
         None
     } else {
-        Some(target_storefront(&principal, &scope, storefront).await?.id)
+        Some(admin.storefront.id)
     };
-    let entries = crate::ssr::audit::recent(&scope.ctx.pool, filter, 200)
-        .await
-        .map_err(AccountError::from)?;
+    let scope = admin.scope;
+    let entries = services::audit::recent(&scope.ctx.pool, filter, 200).await?;
     Ok(entries
         .into_iter()
         .map(|e| AuditRow {
@@ -133,14 +121,12 @@ pub async fn audit_log(storefront: Option<Uuid>, all: Option<bool>) -> Result<Ve
 pub async fn outbox() -> Result<OutboxPage, ApiError> {
     authorize(Access::Operator).await?;
     let scope = request_scope()?;
-    let rows = crate::ssr::mail::outbox::recent(&scope.ctx.pool, 200)
-        .await
-        .map_err(AccountError::from)?;
+    let rows = services::mail::outbox::recent(&scope.ctx.pool, 200).await?;
     Ok(OutboxPage {
         smtp_configured: scope.ctx.smtp_configured,
         rows: rows
             .into_iter()
-            .map(|r| crate::domain::staff::OutboxRow {
+            .map(|r| domain::staff::OutboxRow {
                 id: r.id,
                 storefront: r.storefront_name,
                 kind: r.kind,

@@ -1,7 +1,7 @@
 //! The operator's stock page: stock levels per storefront and the recent imports with their
-//! progress. The upload itself is a multipart form handled by `ssr::stock::upload`.
-use crate::domain::stock_import::{ImportRun, StockLevel};
+//! progress. The upload itself is a multipart form handled by `edges::stock_upload`.
 use crate::error::ApiError;
+use domain::stock_import::{ImportRun, StockLevel};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -19,14 +19,10 @@ impl StockOverview {
 
 #[server(prefix = "/api", endpoint = "operator/stock")]
 pub async fn get_stock_overview() -> Result<StockOverview, ApiError> {
-    use crate::ssr::auth::{Access, authorize};
+    use crate::guards::{Access, authorize};
     authorize(Access::Operator).await?;
-    let pool = crate::ssr::app_context()?.pool;
-    let levels = crate::ssr::stock::levels(&pool)
-        .await
-        .map_err(crate::ssr::RepoError::from)?;
-    let imports = crate::ssr::stock::recent(&pool, 10)
-        .await
-        .map_err(crate::ssr::RepoError::from)?;
+    let pool = crate::request::app_context()?.pool;
+    let levels = services::stock::levels(&pool).await?;
+    let imports = services::stock::recent(&pool, 10).await?;
     Ok(StockOverview { levels, imports })
 }

@@ -1,7 +1,7 @@
 use super::enhance::{submit_enclosing_form, use_hydrated};
-use crate::domain::catalog_query::{CatalogQuery, MIN_DATA_CHOICES_GB, MIN_DAYS_CHOICES, MinData, SortOrder};
-use crate::domain::plan::{BillingPeriod, Destination, DestinationKind, PlanKind};
-use crate::i18n::Messages;
+use domain::catalog_query::{CatalogQuery, MIN_DATA_CHOICES_GB, MIN_DAYS_CHOICES, MinData, SortOrder};
+use domain::i18n::Messages;
+use domain::plan::{BillingPeriod, Destination, DestinationKind, PlanKind};
 use leptos::prelude::*;
 use leptos_router::components::Form;
 

@@ -2,12 +2,10 @@
 //! expiry, and the usage chart.
 use super::usage_chart::UsageChart;
 use crate::components::when;
-use crate::domain::esim::{
-    Allowance, BundleCard, BundleState, EsimCard, EsimStatus, ExpiryUrgency, expiry_urgency, whole_mb,
-};
-use crate::domain::locale::Locale;
-use crate::i18n::format::data_amount;
-use crate::t;
+use domain::esim::{Allowance, BundleCard, BundleState, EsimCard, EsimStatus, ExpiryUrgency, expiry_urgency, whole_mb};
+use domain::i18n::format::data_amount;
+use domain::locale::Locale;
+use domain::t;
 use leptos::prelude::*;
 
 fn status_class(status: EsimStatus) -> &'static str {

@@ -2,9 +2,9 @@ use super::enhance::submit_enclosing_form;
 use super::form::use_form_action;
 use super::use_shop;
 use crate::api::account::{SignOut, get_viewer};
-use crate::domain::account::Role;
-use crate::domain::money::Currency;
-use crate::t;
+use domain::account::Role;
+use domain::money::Currency;
+use domain::t;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 

@@ -8,7 +8,7 @@ pub mod plan_facts;
 pub mod refusal;
 pub mod usage_chart;
 
-use crate::domain::prefs::ShopContext;
+use domain::prefs::ShopContext;
 use leptos::prelude::*;
 
 /// The current shop context, provided by [`crate::App`].
@@ -19,5 +19,5 @@ pub fn use_shop() -> ShopContext {
 /// A moment as this reader sees it: in their language and time zone, the zone named.
 pub fn when(at: chrono::DateTime<chrono::Utc>) -> String {
     let shop = use_shop();
-    crate::i18n::format::moment(shop.locale, &shop.zone, at)
+    domain::i18n::format::moment(shop.locale, &shop.zone, at)
 }

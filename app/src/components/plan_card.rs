@@ -1,6 +1,6 @@
 use super::plan_facts::{plan_badges, voice_sms_summary};
-use crate::domain::plan::{DataAllowance, DestinationKind, PlanCard};
-use crate::i18n::Messages;
+use domain::i18n::Messages;
+use domain::plan::{DataAllowance, DestinationKind, PlanCard};
 use leptos::prelude::*;
 
 #[component]

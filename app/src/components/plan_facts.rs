@@ -1,6 +1,6 @@
 //! Small labelled facts about a plan, shared by the card and the plan page.
-use crate::domain::plan::{BillingPeriod, DataAllowance, Generation, PlanCard, PlanKind};
-use crate::i18n::Messages;
+use domain::i18n::Messages;
+use domain::plan::{BillingPeriod, DataAllowance, Generation, PlanCard, PlanKind};
 use leptos::prelude::*;
 
 /// Short badges: day pass or yearly, 5G, shared lines, top-up. Monthly is the ordinary case
@@ -36,7 +36,7 @@ pub fn data_summary(m: &'static Messages, data: DataAllowance) -> String {
     match data {
         DataAllowance::Limited { mb } => m.data_amount(mb),
         DataAllowance::Unlimited { fair_use_daily_mb } => {
-            crate::t!(
+            domain::t!(
                 m.locale,
                 "catalog-unlimited-per-day",
                 amount = m.data_amount(fair_use_daily_mb)

@@ -1,8 +1,8 @@
 //! The daily-usage bar chart, drawn as SVG in the page itself, so it shows without JavaScript.
-use crate::domain::esim::{DailyUsage, busiest_day_mb, chart_bars, whole_mb};
-use crate::domain::locale::Locale;
-use crate::i18n::format::data_amount;
-use crate::t;
+use domain::esim::{DailyUsage, busiest_day_mb, chart_bars, whole_mb};
+use domain::i18n::format::data_amount;
+use domain::locale::Locale;
+use domain::t;
 use leptos::prelude::*;
 
 const WIDTH: f64 = 600.0;

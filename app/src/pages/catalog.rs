@@ -2,9 +2,9 @@ use crate::api::catalog::{get_catalog, get_filter_destinations};
 use crate::components::catalog_filters::CatalogFilters;
 use crate::components::plan_card::PlanCardView;
 use crate::components::use_shop;
-use crate::domain::catalog_query::{CatalogQuery, PAGE_SIZE};
-use crate::i18n::Messages;
-use crate::t;
+use domain::catalog_query::{CatalogQuery, PAGE_SIZE};
+use domain::i18n::Messages;
+use domain::t;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
@@ -65,12 +65,7 @@ pub fn CatalogPage() -> impl IntoView {
     }
 }
 
-fn results(
-    m: &'static Messages,
-    query: CatalogQuery,
-    plans: Vec<crate::domain::plan::PlanCard>,
-    total: u64,
-) -> impl IntoView {
+fn results(m: &'static Messages, query: CatalogQuery, plans: Vec<domain::plan::PlanCard>, total: u64) -> impl IntoView {
     let pages = total.div_ceil(PAGE_SIZE as u64).max(1) as u32;
     let page = query.page;
     let link = move |p: u32| match query.with_page(p).to_query_string() {

@@ -4,7 +4,7 @@ use crate::api::checkout::{SubmitTestPayment, get_test_checkout};
 use crate::components::form::{FormError, use_form_action};
 use crate::components::use_shop;
 use crate::pages::esims::refusal;
-use crate::t;
+use domain::t;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;

@@ -1,10 +1,10 @@
 use crate::api::catalog::get_plan;
 use crate::components::plan_facts::{data_summary, plan_badges, voice_sms_summary};
 use crate::components::use_shop;
-use crate::domain::plan::{DestinationKind, PlanDetail};
-use crate::i18n::Messages;
 use crate::pages::not_found::NotFound;
-use crate::t;
+use domain::i18n::Messages;
+use domain::plan::{DestinationKind, PlanDetail};
+use domain::t;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;

@@ -6,10 +6,10 @@ pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
 }
 
-/// Every `.rs` file under `app/src` and `server/src`.
+/// Every `.rs` file of the workspace's crates.
 pub fn rust_sources() -> Vec<PathBuf> {
     let mut files = Vec::new();
-    for dir in ["app/src", "server/src"] {
+    for dir in ["domain/src", "services/src", "app/src", "server/src"] {
         walk(&root().join(dir), &mut files);
     }
     files

@@ -10,7 +10,7 @@ pub const PASSWORD: &str = "a long test passphrase";
 
 /// Creates a verified account with `role` in the storefront `slug`; returns its id.
 pub async fn create_account(pool: &PgPool, slug: &str, email: &str, role: &str) -> Uuid {
-    let hash = app::ssr::auth::password::hash(PASSWORD.into()).await.unwrap();
+    let hash = services::security::password::hash(PASSWORD.into()).await.unwrap();
     sqlx::query_scalar(
         "INSERT INTO accounts (storefront_id, email, password_hash, role, email_verified_at)
          SELECT id, $2, $3, $4::account_role, now() FROM storefronts WHERE slug = $1 RETURNING id",

@@ -1,6 +1,5 @@
 //! Builds the real router over a test database that `sqlx::test` created and migrated.
 #![allow(dead_code)]
-use app::ssr::AppContext;
 use axum::Router;
 use axum::body::Body;
 use http::{Request, Response, StatusCode};
@@ -8,6 +7,7 @@ use http_body_util::BodyExt;
 use leptos::prelude::LeptosOptions;
 use server::routes::build_router;
 use server::state::AppState;
+use services::AppContext;
 use sqlx::PgPool;
 use tower::ServiceExt;
 

@@ -2,7 +2,7 @@ use super::query_param;
 use crate::api::account::RequestPasswordReset;
 use crate::components::form::{Field, FormCard, FormError, Notice, SubmitButton, use_form_action};
 use crate::components::use_shop;
-use crate::t;
+use domain::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
 

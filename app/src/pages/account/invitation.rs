@@ -3,8 +3,8 @@ use crate::api::staff::{AcceptInvitation, get_invitation};
 use crate::components::form::{Field, FormCard, FormError, SubmitButton, use_form_action};
 use crate::components::refusal::Refusal;
 use crate::components::use_shop;
-use crate::domain::account::MIN_PASSWORD_CHARS;
-use crate::t;
+use domain::account::MIN_PASSWORD_CHARS;
+use domain::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
 

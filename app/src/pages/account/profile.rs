@@ -3,10 +3,10 @@ use crate::api::account::{ChangePassword, DeleteAccount, ProfileView, ResendVeri
 use crate::components::form::{Field, FormError, Notice, SubmitButton, use_form_action};
 use crate::components::refusal::Refusal;
 use crate::components::use_shop;
-use crate::domain::account::MIN_PASSWORD_CHARS;
-use crate::domain::locale::Locale;
 use crate::error::ApiError;
-use crate::t;
+use domain::account::MIN_PASSWORD_CHARS;
+use domain::locale::Locale;
+use domain::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Redirect;

@@ -2,8 +2,8 @@ use super::query_param;
 use crate::api::account::SignUp;
 use crate::components::form::{Field, FormCard, FormError, Notice, SubmitButton, use_form_action};
 use crate::components::use_shop;
-use crate::domain::account::MIN_PASSWORD_CHARS;
-use crate::t;
+use domain::account::MIN_PASSWORD_CHARS;
+use domain::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
 

@@ -2,7 +2,7 @@ use super::query_param;
 use crate::api::account::VerifyEmail;
 use crate::components::form::{FormCard, FormError, SubmitButton, use_form_action};
 use crate::components::use_shop;
-use crate::t;
+use domain::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
 

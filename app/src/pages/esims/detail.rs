@@ -3,10 +3,10 @@ use crate::api::esims::{RenameEsim, get_esim};
 use crate::components::esim_card::EsimCardView;
 use crate::components::form::{FormError, Notice, SubmitButton, use_form_action};
 use crate::components::use_shop;
-use crate::domain::esim::MAX_NICKNAME_CHARS;
 use crate::error::ApiError;
 use crate::pages::account::query_param;
-use crate::t;
+use domain::esim::MAX_NICKNAME_CHARS;
+use domain::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
 

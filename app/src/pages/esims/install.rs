@@ -1,12 +1,12 @@
 use super::{esim_id_param, refusal};
 use crate::api::esims::get_install_details;
 use crate::components::use_shop;
-use crate::domain::devices::search_devices;
-use crate::domain::esim::InstallDetails;
-use crate::domain::locale::Locale;
 use crate::error::ApiError;
 use crate::pages::account::query_param;
-use crate::t;
+use domain::devices::search_devices;
+use domain::esim::InstallDetails;
+use domain::locale::Locale;
+use domain::t;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 

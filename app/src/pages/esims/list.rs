@@ -2,7 +2,7 @@ use super::refusal;
 use crate::api::esims::my_esims;
 use crate::components::esim_card::EsimCardView;
 use crate::components::use_shop;
-use crate::t;
+use domain::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
 

@@ -3,12 +3,12 @@ use crate::api::checkout::{CancelOrder, PayOrder, RefundOrder};
 use crate::components::form::{FormError, Notice, use_form_action};
 use crate::components::use_shop;
 use crate::components::when;
-use crate::domain::account::Role;
-use crate::domain::locale::Locale;
-use crate::domain::order::{OrderStatus, OrderView, PaymentFailure};
 use crate::pages::account::query_param;
 use crate::pages::esims::refusal;
-use crate::t;
+use domain::account::Role;
+use domain::locale::Locale;
+use domain::order::{OrderStatus, OrderView, PaymentFailure};
+use domain::t;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 

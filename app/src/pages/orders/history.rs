@@ -2,10 +2,10 @@
 use crate::api::checkout::order_history;
 use crate::api::esims::my_esims;
 use crate::components::use_shop;
-use crate::domain::order::{HistoryFilter, OrderStatus};
 use crate::pages::account::query_param;
 use crate::pages::esims::refusal;
-use crate::t;
+use domain::order::{HistoryFilter, OrderStatus};
+use domain::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
 

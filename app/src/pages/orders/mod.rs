@@ -4,8 +4,8 @@ pub mod history;
 pub mod receipt;
 
 use crate::api::checkout::get_order;
-use crate::domain::order::OrderView;
 use crate::error::ApiError;
+use domain::order::OrderView;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use uuid::Uuid;

@@ -1,10 +1,10 @@
 //! `/orders/:id/receipt`: the printable receipt, with the storefront's legal details.
 use crate::components::use_shop;
-use crate::domain::locale::Locale;
-use crate::domain::order::OrderView;
-use crate::domain::receipt::{ReceiptDocument, ReceiptRow};
 use crate::pages::esims::refusal;
-use crate::t;
+use domain::locale::Locale;
+use domain::order::OrderView;
+use domain::receipt::{ReceiptDocument, ReceiptRow};
+use domain::t;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 

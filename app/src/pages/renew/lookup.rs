@@ -1,7 +1,7 @@
 use crate::api::esims::RequestEsimCode;
 use crate::components::form::{Field, FormCard, FormError, SubmitButton, use_form_action};
 use crate::components::use_shop;
-use crate::t;
+use domain::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
 

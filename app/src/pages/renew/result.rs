@@ -3,7 +3,7 @@ use crate::components::esim_card::EsimCardView;
 use crate::components::refusal::Refusal;
 use crate::components::use_shop;
 use crate::error::ApiError;
-use crate::t;
+use domain::t;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::Redirect;

@@ -1,7 +1,7 @@
 use super::{format_time, refusal};
 use crate::api::staff::audit_log;
 use crate::components::use_shop;
-use crate::t;
+use domain::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;

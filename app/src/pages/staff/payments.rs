@@ -2,9 +2,9 @@ use super::refusal;
 use crate::api::payment_settings::{PAYMENT_METHODS, PaymentSettings, SavePaymentSettings, get_payment_settings};
 use crate::components::form::{FormError, Notice, SubmitButton, use_form_action};
 use crate::components::use_shop;
-use crate::domain::locale::Locale;
 use crate::pages::account::query_param;
-use crate::t;
+use domain::locale::Locale;
+use domain::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
 

@@ -1,12 +1,12 @@
 use super::refusal;
 use crate::api::stock::{StockOverview, get_stock_overview};
 use crate::components::use_shop;
-use crate::domain::locale::Locale;
-use crate::domain::problem::StockProblem;
-use crate::domain::stock_import::ImportRun;
-use crate::i18n::format::integer;
 use crate::pages::account::query_param;
-use crate::t;
+use domain::i18n::format::integer;
+use domain::locale::Locale;
+use domain::problem::StockProblem;
+use domain::stock_import::ImportRun;
+use domain::t;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 

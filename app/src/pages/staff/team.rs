@@ -3,10 +3,10 @@ use crate::api::account::get_viewer;
 use crate::api::staff::{ChangeStaffRole, InviteStaff, RevokeInvitation, get_staff_overview, search_customers};
 use crate::components::form::{FormError, Notice, SubmitButton, use_form_action};
 use crate::components::use_shop;
-use crate::domain::account::Role;
-use crate::domain::staff::{StaffMember, StaffOverview};
 use crate::error::ApiError;
-use crate::t;
+use domain::account::Role;
+use domain::staff::{StaffMember, StaffOverview};
+use domain::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -65,7 +65,7 @@ pub fn StaffPage() -> impl IntoView {
 /// A GET form, so it works without JavaScript and the search is in the URL.
 #[component]
 fn CustomerSearch(
-    results: Resource<Result<Vec<crate::domain::staff::CustomerMatch>, ApiError>>,
+    results: Resource<Result<Vec<domain::staff::CustomerMatch>, ApiError>>,
     q: Signal<String>,
 ) -> impl IntoView {
     let l = use_shop().locale;

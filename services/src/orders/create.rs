@@ -1,0 +1,194 @@
+//! Creating an order: the quote is re-computed under the promo row's lock, and the order, its
+//! line, its promo redemption and its first status are written in one transaction.
+use super::OrderError;
+use super::quote::{QuoteRequest, quote};
+use super::transition;
+use crate::provider::EsimProvider;
+use domain::order::{OrderStatus, Quote, TransitionCause};
+use sqlx::PgPool;
+use uuid::Uuid;
+
+pub struct NewOrder<'a> {
+    pub quote: QuoteRequest<'a>,
+    pub customer_id: Uuid,
+    pub email: &'a str,
+    /// The checkout form's random token: the same token twice gives the same order.
+    pub request_key: Option<&'a str>,
+}
+
+pub struct CreatedOrder {
+    pub id: Uuid,
+    pub number: i64,
+    pub quote: Quote,
+    /// False when the request key found an order made earlier.
+    pub new: bool,
+}
+
+pub async fn create(pool: &PgPool, provider: &dyn EsimProvider, new: NewOrder<'_>) -> Result<CreatedOrder, OrderError> {
+    let storefront_id = new.quote.storefront_id;
+    if let Some(existing) = find_by_request_key(pool, storefront_id, new.request_key).await? {
+        return Ok(existing);
+    }
+    let mut tx = pool.begin().await?;
+    let (quote, promo) = quote(&mut tx, provider, &new.quote).await?;
+    let number = sqlx::query_scalar!(
+        "INSERT INTO order_number_counters (storefront_id, last_number) VALUES ($1, 1)
+         ON CONFLICT (storefront_id) DO UPDATE SET last_number = order_number_counters.last_number + 1
+         RETURNING last_number",
+        storefront_id
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    let inserted = sqlx::query_scalar!(
+        r#"INSERT INTO orders (storefront_id, customer_id, order_number, email, currency, subtotal_minor, discount_minor,
+                               total_minor, promo_code_id, request_key, quote, language)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id"#,
+        storefront_id,
+        new.customer_id,
+        number,
+        new.email,
+        quote.price.currency.code(),
+        quote.price.amount_minor,
+        quote.discount.amount_minor,
+        quote.total.amount_minor,
+        promo.as_ref().map(|p| p.id),
+        new.request_key,
+        serde_json::to_value(&quote).unwrap_or_default(),
+        new.quote.locale.code(),
+    )
+    .fetch_one(&mut *tx)
+    .await;
+    let order_id = match inserted {
+        Ok(id) => id,
+        // The same form submitted twice at once: the other request made the order.
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() && new.request_key.is_some() => {
+            drop(tx);
+            return find_by_request_key(pool, storefront_id, new.request_key)
+                .await?
+                .ok_or(OrderError::NotFound);
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let kind = if quote.esim_id.is_some() { "top_up" } else { "new_esim" };
+    sqlx::query!(
+        "INSERT INTO order_lines (storefront_id, order_id, plan_id, kind, esim_id, unit_price_minor, line_total_minor)
+         VALUES ($1, $2, $3, $4::text::order_line_kind, $5, $6, $6)",
+        storefront_id,
+        order_id,
+        quote.plan_id,
+        kind,
+        quote.esim_id,
+        quote.price.amount_minor,
+    )
+    .execute(&mut *tx)
+    .await?;
+    if let Some(promo) = &promo {
+        sqlx::query!(
+            "INSERT INTO promo_redemptions (promo_id, order_id, customer_key) VALUES ($1, $2, $3)",
+            promo.id,
+            order_id,
+            new.email.to_lowercase()
+        )
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query!(
+            "UPDATE promo_codes SET redemptions = redemptions + 1 WHERE id = $1",
+            promo.id
+        )
+        .execute(&mut *tx)
+        .await?;
+    }
+    transition::record(
+        &mut tx,
+        order_id,
+        None,
+        OrderStatus::AwaitingPayment,
+        TransitionCause::Placed,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(CreatedOrder {
+        id: order_id,
+        number,
+        quote,
+        new: true,
+    })
+}
+
+async fn find_by_request_key(
+    pool: &PgPool,
+    storefront_id: Uuid,
+    key: Option<&str>,
+) -> Result<Option<CreatedOrder>, OrderError> {
+    let Some(key) = key else { return Ok(None) };
+    let row = sqlx::query!(
+        "SELECT id, order_number, quote FROM orders WHERE storefront_id = $1 AND request_key = $2",
+        storefront_id,
+        key
+    )
+    .fetch_optional(pool)
+    .await?;
+    Ok(row.and_then(|r| {
+        Some(CreatedOrder {
+            id: r.id,
+            number: r.order_number,
+            quote: serde_json::from_value(r.quote).ok()?,
+            new: false,
+        })
+    }))
+}
+
+/// Gives a cancelled or failed order's promo use back, so the code is not spent on nothing.
+pub async fn release_promo(conn: &mut sqlx::PgConnection, order_id: Uuid) -> Result<(), sqlx::Error> {
+    let released = sqlx::query_scalar!(
+        "DELETE FROM promo_redemptions WHERE order_id = $1 RETURNING promo_id",
+        order_id
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
+    if let Some(promo_id) = released {
+        sqlx::query!(
+            "UPDATE promo_codes SET redemptions = redemptions - 1 WHERE id = $1",
+            promo_id
+        )
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Cancels an order still awaiting payment: its promo use is given back and its open payments
+/// are closed. A payment that succeeds afterwards is logged for a refund (see `apply_outcome`).
+pub async fn cancel(pool: &PgPool, order_id: Uuid, cause: TransitionCause) -> Result<bool, OrderError> {
+    let mut tx = pool.begin().await?;
+    let moved = transition::move_order(&mut tx, order_id, OrderStatus::Cancelled, cause).await?;
+    if moved {
+        release_promo(&mut tx, order_id).await?;
+        sqlx::query!(
+            "UPDATE payments SET status = 'cancelled', updated_at = now() WHERE order_id = $1 AND status = 'pending'",
+            order_id
+        )
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(moved)
+}
+
+/// Orders left unpaid for a day are cancelled, so their promo uses return to the pool.
+pub async fn cancel_abandoned(pool: &PgPool) -> Result<u32, OrderError> {
+    let stale = sqlx::query_scalar!(
+        "SELECT id FROM orders WHERE status = 'awaiting_payment' AND created_at < now() - interval '1 day'
+           AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.order_id = orders.id AND p.status = 'succeeded')
+         LIMIT 500"
+    )
+    .fetch_all(pool)
+    .await?;
+    let mut n = 0;
+    for id in stale {
+        if cancel(pool, id, TransitionCause::NotPaidInTime).await? {
+            n += 1;
+        }
+    }
+    Ok(n)
+}

@@ -1,0 +1,157 @@
+//! The provider's events (or the test page's choice): stored once by id, then processed by a
+//! worker under a row lock, so none is lost on a crash and none is handled twice.
+use super::settle::apply_outcome;
+use crate::AppContext;
+use crate::orders::OrderError;
+use crate::payment_gateways::PaymentRef;
+use sqlx::PgPool;
+
+/// Woken with NOTIFY when an event is stored, so the worker need not wait for its next poll.
+pub const NOTIFY_CHANNEL: &str = "roamdesk_payments";
+
+/// Stores a provider event once. Returns false for an event already stored.
+pub async fn record_event(
+    pool: &PgPool,
+    provider: &str,
+    event_id: &str,
+    event_type: &str,
+    payment: Option<&PaymentRef>,
+    payload: &serde_json::Value,
+) -> Result<bool, sqlx::Error> {
+    let (provider_ref, payment_id) = payment.map(PaymentRef::keys).unwrap_or_default();
+    let inserted = sqlx::query_scalar!(
+        r#"INSERT INTO payment_events (provider, event_id, event_type, order_id, payload)
+           VALUES ($1::text::payment_provider, $2, $3,
+                   (SELECT order_id FROM payments WHERE provider = $1::text::payment_provider
+                      AND (provider_ref = $4 OR id = $6)), $5)
+           ON CONFLICT (provider, event_id) DO NOTHING RETURNING id"#,
+        provider,
+        event_id,
+        event_type,
+        provider_ref,
+        payload,
+        payment_id
+    )
+    .fetch_optional(pool)
+    .await?;
+    if inserted.is_some() {
+        sqlx::query!("SELECT pg_notify('roamdesk_payments', '')")
+            .execute(pool)
+            .await?;
+    }
+    Ok(inserted.is_some())
+}
+
+/// Processes stored events, oldest first, one at a time under a row lock, so several workers
+/// (or a worker and a retry) never handle the same event. Returns how many were handled.
+pub async fn process_pending(ctx: &AppContext, limit: u32) -> Result<u32, sqlx::Error> {
+    let mut handled = 0;
+    while handled < limit {
+        let mut tx = ctx.pool.begin().await?;
+        let Some(event) = sqlx::query!(
+            r#"SELECT id, provider::text AS "provider!", payload FROM payment_events
+               WHERE processed_at IS NULL AND attempts < 20
+               ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED"#
+        )
+        .fetch_optional(&mut *tx)
+        .await?
+        else {
+            break;
+        };
+        settle_locked(ctx, &mut tx, event.id, &event.provider, &event.payload).await?;
+        tx.commit().await?;
+        handled += 1;
+    }
+    Ok(handled)
+}
+
+/// Processes one stored event now, waiting for a worker that may hold it, so the answer to the
+/// test provider's checkout shows the outcome. An event already processed is left alone.
+pub async fn process_event_now(ctx: &AppContext, provider: &str, event_id: &str) -> Result<(), sqlx::Error> {
+    let mut tx = ctx.pool.begin().await?;
+    // FOR UPDATE waits for a worker's lock; PostgreSQL then re-checks `processed_at` on the row
+    // the worker left, so an event it finished meanwhile is skipped here.
+    let event = sqlx::query!(
+        r#"SELECT id, provider::text AS "provider!", payload FROM payment_events
+           WHERE provider = $1::text::payment_provider AND event_id = $2
+             AND processed_at IS NULL AND attempts < 20
+           FOR UPDATE"#,
+        provider,
+        event_id
+    )
+    .fetch_optional(&mut *tx)
+    .await?;
+    if let Some(event) = event {
+        settle_locked(ctx, &mut tx, event.id, &event.provider, &event.payload).await?;
+    }
+    tx.commit().await
+}
+
+/// Handles an event whose row `tx` holds locked, and records the result on it: processed (with a
+/// note when ignored), or one more failed attempt to retry later.
+async fn settle_locked(
+    ctx: &AppContext,
+    tx: &mut sqlx::Transaction<'_, sqlx::Postgres>,
+    id: i64,
+    provider: &str,
+    payload: &serde_json::Value,
+) -> Result<(), sqlx::Error> {
+    match handle_event(ctx, provider, payload).await {
+        Ok(note) => {
+            sqlx::query!(
+                "UPDATE payment_events SET processed_at = now(), attempts = attempts + 1, last_error = $2 WHERE id = $1",
+                id,
+                note
+            )
+            .execute(&mut **tx)
+            .await?;
+        }
+        Err(e) => {
+            tracing::warn!(event = id, error = %e, "processing a payment event failed; it will be retried");
+            sqlx::query!(
+                "UPDATE payment_events SET attempts = attempts + 1, last_error = $2 WHERE id = $1",
+                id,
+                e.to_string()
+            )
+            .execute(&mut **tx)
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+/// Returns a note to keep with the event (why it was ignored), or an error to retry it.
+async fn handle_event(
+    ctx: &AppContext,
+    provider: &str,
+    payload: &serde_json::Value,
+) -> Result<Option<String>, OrderError> {
+    if provider != ctx.payments.provider() {
+        return Ok(Some(format!("no {provider} gateway configured")));
+    }
+    let Some(payment_ref) = ctx.payments.payment_ref(payload) else {
+        return Ok(Some("not about a payment".into()));
+    };
+    let (provider_ref, payment_id) = payment_ref.keys();
+    let Some(payment) = sqlx::query!(
+        r#"SELECT id, provider_ref AS "provider_ref!" FROM payments
+           WHERE provider = $1::text::payment_provider AND provider_ref IS NOT NULL
+             AND (provider_ref = $2 OR id = $3)"#,
+        provider,
+        provider_ref,
+        payment_id
+    )
+    .fetch_optional(&ctx.pool)
+    .await?
+    else {
+        return Ok(Some("unknown payment: stored and ignored".into()));
+    };
+    let payment_id = payment.id;
+    let outcome = ctx
+        .payments
+        .outcome(&payment.provider_ref, Some(payload))
+        .await
+        .map_err(|e| OrderError::Payment(e.to_string()))?;
+    apply_outcome(ctx, payment_id, outcome).await?;
+    Ok(None)
+}
