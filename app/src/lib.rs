@@ -14,6 +14,8 @@ pub mod guards;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod request;
+#[cfg(feature = "ssr")]
+pub mod request_id;
 mod root;
 
 pub use root::{App, shell};

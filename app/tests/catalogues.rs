@@ -6,7 +6,7 @@ mod common;
 use common::rust_sources;
 use fluent_syntax::ast::{self, Entry, Expression, InlineExpression, PatternElement};
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 type Catalogue = BTreeMap<String, (String, BTreeSet<String>)>; // id -> (area, variables)
 

@@ -186,3 +186,11 @@ pub struct PlanDetail {
     pub countries: Vec<Country>,
     pub networks: Vec<Network>,
 }
+
+/// A plan that can renew an eSIM, for the renewal page's choice.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RenewalOption {
+    pub slug: String,
+    pub name: String,
+    pub price: Money,
+}

@@ -3,8 +3,9 @@ use crate::layers::web_safety::{
     CSP_FOR_NON_PAGES, locale_before_storefront, page_nonce, plain_answer, refuse_cross_site, set_page_csp,
 };
 use crate::state::AppState;
-use app::edges::prefs::{SecureCookies, set_prefs};
+use app::edges::prefs::set_prefs;
 use app::request::client_ip::client_ip;
+use app::request::cookies::SecureCookies;
 use app::request::shop::RequestShop;
 use app::{App, shell};
 use axum::extract::{ConnectInfo, DefaultBodyLimit, Request, State};

@@ -1,5 +1,5 @@
 //! The append-only audit log: who changed what about whom, when and from where.
-use chrono::{DateTime, Utc};
+use domain::staff::AuditRow;
 use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
@@ -30,18 +30,8 @@ pub async fn record(conn: &mut PgConnection, event: AuditEvent<'_>) -> Result<()
     Ok(())
 }
 
-#[derive(Clone, Debug)]
-pub struct AuditEntry {
-    pub at: DateTime<Utc>,
-    pub actor_email: Option<String>,
-    pub actor_ip: Option<String>,
-    pub action: String,
-    pub target_email: Option<String>,
-    pub details: serde_json::Value,
-}
-
 /// The newest entries for one storefront, or for all of them (operators) when `storefront` is `None`.
-pub async fn recent(pool: &PgPool, storefront: Option<Uuid>, limit: i64) -> Result<Vec<AuditEntry>, sqlx::Error> {
+pub async fn recent(pool: &PgPool, storefront: Option<Uuid>, limit: i64) -> Result<Vec<AuditRow>, sqlx::Error> {
     let rows = sqlx::query!(
         r#"SELECT l.at AS "at: chrono::DateTime<chrono::Utc>", a.email AS "actor_email?", l.actor_ip, l.action, l.target_email, l.details
            FROM audit_log l LEFT JOIN accounts a ON a.id = l.actor_account_id
@@ -55,13 +45,13 @@ pub async fn recent(pool: &PgPool, storefront: Option<Uuid>, limit: i64) -> Resu
     .await?;
     Ok(rows
         .into_iter()
-        .map(|r| AuditEntry {
+        .map(|r| AuditRow {
             at: r.at,
-            actor_email: r.actor_email,
-            actor_ip: r.actor_ip,
+            actor: r.actor_email,
+            ip: r.actor_ip,
             action: r.action,
-            target_email: r.target_email,
-            details: r.details,
+            target: r.target_email,
+            details: r.details.to_string(),
         })
         .collect())
 }

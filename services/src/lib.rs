@@ -15,6 +15,7 @@ pub mod esims;
 pub mod mail;
 pub mod orders;
 pub mod payment_gateways;
+pub mod payment_settings;
 pub mod payments;
 pub mod provider;
 pub mod reader_zone;

@@ -83,3 +83,10 @@ pub async fn list_names(pool: &PgPool) -> Result<Vec<(Uuid, String)>, RepoError>
         .await?;
     Ok(rows.into_iter().map(|r| (r.id, r.name)).collect())
 }
+
+/// The id of the storefront with this slug.
+pub async fn id_for_slug(pool: &PgPool, slug: &str) -> Result<Option<Uuid>, sqlx::Error> {
+    sqlx::query_scalar!("SELECT id FROM storefronts WHERE slug = $1", slug)
+        .fetch_optional(pool)
+        .await
+}

@@ -54,7 +54,7 @@ pub async fn sign_in(identifier: String, password: String, next: Option<String>)
     auth_session::sign_in(&session, SessionAccount::of(&account)).await?;
     let fallback = if account.role.is_staff() { "/staff" } else { "/account" };
     let target = next
-        .filter(|n| crate::edges::prefs::is_local_path(n) && !n.starts_with("/api/"))
+        .filter(|n| domain::local_path::is_local_path(n) && !n.starts_with("/api/"))
         .unwrap_or_else(|| fallback.to_string());
     Ok(navigate_to(&target))
 }

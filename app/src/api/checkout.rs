@@ -2,6 +2,8 @@
 //! the built-in test provider's page, and refunds (reseller admins and operators).
 use crate::error::ApiError;
 use domain::order::{OrderView, Quote};
+pub use domain::plan::RenewalOption;
+pub use domain::test_checkout::TestCheckout;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -17,6 +19,8 @@ use domain::order::TransitionCause;
 use domain::problem::OrderProblem;
 #[cfg(feature = "ssr")]
 use services::orders::{OrderError, create, quote, read, refund};
+#[cfg(feature = "ssr")]
+use services::payment_gateways::test_mode;
 #[cfg(feature = "ssr")]
 use services::payments::{checkout, inbox};
 
@@ -52,14 +56,6 @@ pub struct QuoteOffer {
     pub request_key: String,
 }
 
-/// A plan that can renew an eSIM, for the renewal page's choice.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RenewalOption {
-    pub slug: String,
-    pub name: String,
-    pub price: domain::money::Money,
-}
-
 /// The plans that can renew this eSIM, priced in the shopper's currency.
 #[server(prefix = "/api", endpoint = "checkout/renewal-options")]
 pub async fn renewal_options(esim: Uuid) -> Result<Vec<RenewalOption>, ApiError> {
@@ -72,26 +68,7 @@ pub async fn renewal_options(esim: Uuid) -> Result<Vec<RenewalOption>, ApiError>
         .compatible_top_ups(esim)
         .await
         .map_err(|e| ApiError::from(OrderError::from(e)))?;
-    let rows = sqlx::query!(
-        r#"SELECT p.slug, pr.amount_minor,
-                  COALESCE((SELECT name FROM plan_texts WHERE plan_id = p.id AND language = $2),
-                           (SELECT name FROM plan_texts WHERE plan_id = p.id AND language = 'en'), p.slug) AS "name!"
-           FROM plans p JOIN plan_prices pr ON pr.plan_id = p.id AND pr.currency = $3
-           WHERE p.id = ANY($1) AND p.active ORDER BY pr.amount_minor"#,
-        &plan_ids,
-        scope.locale.code(),
-        currency.code()
-    )
-    .fetch_all(&scope.ctx.pool)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| RenewalOption {
-            slug: r.slug,
-            name: r.name,
-            price: domain::money::Money::new(r.amount_minor, currency),
-        })
-        .collect())
+    Ok(services::catalog::repo::renewal_options(&scope.ctx.pool, &plan_ids, scope.locale, currency).await?)
 }
 
 /// What the order would be, before paying: price, discount, total, allowances, new expiry.
@@ -161,61 +138,32 @@ pub async fn pay_order(id: Uuid) -> Result<String, ApiError> {
     Ok(navigate_to(&url))
 }
 
-/// What the TEST MODE payment page shows.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TestCheckout {
-    pub order_id: Uuid,
-    pub order_number: i64,
-    pub amount: domain::money::Money,
-    pub description: String,
-    pub status: String,
-}
-
 #[cfg(feature = "ssr")]
-async fn test_payment(scope: &RequestScope, payment_id: Uuid) -> Result<(Uuid, String, TestCheckout), ApiError> {
+async fn test_payment(scope: &RequestScope, payment_id: Uuid) -> Result<test_mode::TestPayment, ApiError> {
     if scope.ctx.payments.provider() != "test" {
         return Err(ApiError::NotFound);
     }
-    let row = sqlx::query!(
-        r#"SELECT p.order_id, p.provider_ref, p.amount_minor, p.currency, p.status::text AS "status!",
-                  o.order_number, o.quote->>'plan_name' AS plan_name
-           FROM payments p JOIN orders o ON o.id = p.order_id
-           WHERE p.id = $1 AND p.provider = 'test' AND o.storefront_id = $2"#,
-        payment_id,
-        scope.storefront.id
-    )
-    .fetch_optional(&scope.ctx.pool)
-    .await?
-    .ok_or(ApiError::NotFound)?;
-    OrderReader::check(scope, row.order_id).await?;
-    let currency = domain::money::Currency::from_code(&row.currency)
-        .ok_or_else(|| ApiError::internal(format_args!("unknown currency {}", row.currency)))?;
-    Ok((
-        row.order_id,
-        row.provider_ref.unwrap_or_default(),
-        TestCheckout {
-            order_id: row.order_id,
-            order_number: row.order_number,
-            amount: domain::money::Money::new(row.amount_minor, currency),
-            description: row.plan_name.unwrap_or_default(),
-            status: row.status,
-        },
-    ))
+    let found = test_mode::find_payment(&scope.ctx.pool, payment_id, scope.storefront.id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    OrderReader::check(scope, found.checkout.order_id).await?;
+    Ok(found)
 }
 
 #[server(prefix = "/api", endpoint = "pay/test/get")]
 pub async fn get_test_checkout(payment: Uuid) -> Result<TestCheckout, ApiError> {
     let scope = request_scope()?;
-    Ok(test_payment(&scope, payment).await?.2)
+    Ok(test_payment(&scope, payment).await?.checkout)
 }
 
 /// The TEST MODE page's pay button: stores what the "provider" decided as an event, exactly as a
 /// Stripe webhook would be stored, and lets the worker's code path handle it.
 #[server(prefix = "/api", endpoint = "pay/test")]
 pub async fn submit_test_payment(payment: Uuid, card: String) -> Result<String, ApiError> {
-    use services::payment_gateways::test_mode::{TEST_CARD_DECLINED, TEST_CARD_OK};
+    use test_mode::{TEST_CARD_DECLINED, TEST_CARD_OK};
     let scope = request_scope()?;
-    let (order_id, payment_ref, _) = test_payment(&scope, payment).await?;
+    let test_mode::TestPayment { checkout, payment_ref } = test_payment(&scope, payment).await?;
+    let order_id = checkout.order_id;
     let card: String = card.chars().filter(char::is_ascii_digit).collect();
     let outcome = match card.as_str() {
         TEST_CARD_OK => "succeeded",
@@ -254,10 +202,7 @@ pub async fn refund_order(id: Uuid, amount: String, reason: String) -> Result<St
         Err(OrderError::NotFound) => return Err(ApiError::NotFound),
         Err(e) => return Err(e.into()),
     };
-    let storefront = sqlx::query_scalar!("SELECT storefront_id FROM orders WHERE id = $1", id)
-        .fetch_one(&scope.ctx.pool)
-        .await?;
-    crate::guards::ensure_storefront(&principal, storefront)?;
+    crate::guards::ensure_storefront(&principal, read::storefront_of(&scope.ctx.pool, id).await?)?;
     let money =
         domain::money::Money::parse(&amount, view.quote.currency()).ok_or(OrderProblem::RefundAmountFormat {
             currency: view.quote.currency(),

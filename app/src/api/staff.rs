@@ -103,43 +103,16 @@ pub async fn audit_log(storefront: Option<Uuid>, all: Option<bool>) -> Result<Ve
         Some(admin.storefront.id)
     };
     let scope = admin.scope;
-    let entries = services::audit::recent(&scope.ctx.pool, filter, 200).await?;
-    Ok(entries
-        .into_iter()
-        .map(|e| AuditRow {
-            at: e.at,
-            actor: e.actor_email,
-            ip: e.actor_ip,
-            action: e.action,
-            target: e.target_email,
-            details: e.details.to_string(),
-        })
-        .collect())
+    Ok(services::audit::recent(&scope.ctx.pool, filter, 200).await?)
 }
 
 #[server(prefix = "/api", endpoint = "operator/outbox")]
 pub async fn outbox() -> Result<OutboxPage, ApiError> {
     authorize(Access::Operator).await?;
     let scope = request_scope()?;
-    let rows = services::mail::outbox::recent(&scope.ctx.pool, 200).await?;
     Ok(OutboxPage {
         smtp_configured: scope.ctx.smtp_configured,
-        rows: rows
-            .into_iter()
-            .map(|r| domain::staff::OutboxRow {
-                id: r.id,
-                storefront: r.storefront_name,
-                kind: r.kind,
-                to: r.to_address,
-                subject: r.subject,
-                body_text: r.body_text,
-                status: r.status,
-                attempts: r.attempts,
-                last_error: r.last_error,
-                created_at: r.created_at,
-                sent_at: r.sent_at,
-            })
-            .collect(),
+        rows: services::mail::outbox::recent(&scope.ctx.pool, 200).await?,
     })
 }
 

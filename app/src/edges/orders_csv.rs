@@ -115,6 +115,9 @@ fn history_csv(rows: &[HistoryRow], l: Locale) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::Utc;
+    use domain::money::Currency;
+    use domain::order::OrderStatus;
     use uuid::Uuid;
 
     fn row() -> HistoryRow {

@@ -1,9 +1,11 @@
 //! `POST /prefs`: the language and currency form. A plain form post, so it works without
 //! JavaScript; it sets long-lived cookies and sends the shopper back where they were.
+use crate::request::cookies::{SecureCookies, pref_cookie};
 use crate::request::shop::RequestShop;
 use axum::extract::{Extension, Form};
 use axum::response::{IntoResponse, Response};
 use domain::account::AccountProblem;
+use domain::local_path::is_local_path;
 use domain::locale::Locale;
 use domain::money::Currency;
 use domain::prefs::{CURRENCY_COOKIE, LOCALE_COOKIE};
@@ -16,12 +18,6 @@ pub struct PrefsForm {
     pub currency: Option<String>,
     pub return_to: Option<String>,
 }
-
-/// Whether cookies get the `Secure` attribute; set once at start-up from configuration.
-#[derive(Clone, Copy, Debug)]
-pub struct SecureCookies(pub bool);
-
-const ONE_YEAR_SECONDS: u32 = 365 * 24 * 3600;
 
 pub async fn set_prefs(
     Extension(shop): Extension<RequestShop>,
@@ -52,38 +48,7 @@ pub async fn set_prefs(
     response
 }
 
-/// A preference cookie (language or currency): a year, the whole site, not readable by scripts.
-pub fn pref_cookie(name: &str, value: &str, secure: bool) -> String {
-    let secure = if secure { "; Secure" } else { "" };
-    format!("{name}={value}; Path=/; Max-Age={ONE_YEAR_SECONDS}; SameSite=Lax; HttpOnly{secure}")
-}
-
 /// A choice the storefront does not offer, refused in the language the page is in.
 fn refuse(shop: &RequestShop, problem: AccountProblem) -> Response {
     (StatusCode::UNPROCESSABLE_ENTITY, problem.message(shop.shop.locale)).into_response()
-}
-
-/// Only paths on this site: no scheme, no host, no protocol-relative `//`, no backslash tricks.
-pub fn is_local_path(p: &str) -> bool {
-    p.starts_with('/')
-        && !p.starts_with("//")
-        && !p.contains('\\')
-        && p.len() <= 2000
-        && p.chars().all(|c| !c.is_control())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_local_path;
-
-    #[test]
-    fn only_local_paths_are_followed() {
-        assert!(is_local_path("/"));
-        assert!(is_local_path("/plans/russia-10gb-30d?x=1"));
-        assert!(!is_local_path("https://evil.example/"));
-        assert!(!is_local_path("//evil.example/"));
-        assert!(!is_local_path("/\\evil.example"));
-        assert!(!is_local_path("/\r\nSet-Cookie: x"));
-        assert!(!is_local_path(""));
-    }
 }

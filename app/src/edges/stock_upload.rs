@@ -65,10 +65,7 @@ pub async fn upload(
     let Some((file_name, bytes)) = file.filter(|(_, b)| !b.is_empty()) else {
         return back_with_error(StockProblem::NoFile);
     };
-    let storefront = match sqlx::query_scalar!("SELECT id FROM storefronts WHERE slug = $1", slug.unwrap_or_default())
-        .fetch_optional(&ctx.pool)
-        .await
-    {
+    let storefront = match services::storefronts::id_for_slug(&ctx.pool, &slug.unwrap_or_default()).await {
         Ok(Some(id)) => id,
         Ok(None) => return back_with_error(StockProblem::NoStorefront),
         Err(e) => {

@@ -74,7 +74,7 @@ impl ApiError {
     pub fn internal(cause: impl std::fmt::Display) -> ApiError {
         tracing::error!(error = %cause, "request failed");
         ApiError::Internal {
-            reference: crate::request::request_id::current(),
+            reference: crate::request_id::current(),
         }
     }
 }

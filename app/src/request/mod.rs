@@ -2,7 +2,7 @@
 //! the storefront and language (`shop`), the caller's address, the session and the request's id.
 //! Read from the Leptos context the server fills per request; nothing below `app` sees it.
 pub mod client_ip;
-pub mod request_id;
+pub mod cookies;
 pub mod shop;
 
 use crate::error::ApiError;
@@ -80,7 +80,7 @@ pub fn is_plain_form_post() -> bool {
 /// Sets a preference cookie on the response (after a profile change of language or currency).
 pub fn set_pref_cookie(name: &str, value: &str, secure: bool) {
     if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
-        && let Ok(v) = http::HeaderValue::from_str(&crate::edges::prefs::pref_cookie(name, value, secure))
+        && let Ok(v) = http::HeaderValue::from_str(&cookies::pref_cookie(name, value, secure))
     {
         res.append_header(http::header::SET_COOKIE, v);
     }
@@ -89,6 +89,6 @@ pub fn set_pref_cookie(name: &str, value: &str, secure: bool) {
 /// Whether cookies are marked Secure on this deployment.
 pub fn secure_cookies() -> bool {
     leptos::prelude::use_context::<http::request::Parts>()
-        .and_then(|p| p.extensions.get::<crate::edges::prefs::SecureCookies>().copied())
+        .and_then(|p| p.extensions.get::<cookies::SecureCookies>().copied())
         .is_some_and(|s| s.0)
 }

@@ -3,7 +3,7 @@
 pub mod web_safety;
 
 use app::error::ApiError;
-use app::request::request_id::RequestId;
+use app::request_id::RequestId;
 use axum::body::Body;
 use axum::extract::Request;
 use axum::middleware::Next;

@@ -4,7 +4,7 @@ use domain::locale::Locale;
 use domain::money::{Currency, Money};
 use domain::plan::{
     BillingPeriod, Country, DataAllowance, Destination, DestinationKind, Generation, Network, PlanCard, PlanDetail,
-    PlanKind, ValidityStart,
+    PlanKind, RenewalOption, ValidityStart,
 };
 use sqlx::PgPool;
 use std::collections::{HashMap, HashSet};
@@ -275,4 +275,34 @@ pub async fn find_plan(pool: &PgPool, scope: CatalogScope, slug: &str) -> Result
         countries,
         networks,
     }))
+}
+
+/// The active plans among `plan_ids` (those the provider says can top up an eSIM) priced in
+/// `currency`, cheapest first, named in `locale` (English when it has no name there).
+pub async fn renewal_options(
+    pool: &PgPool,
+    plan_ids: &[Uuid],
+    locale: Locale,
+    currency: Currency,
+) -> Result<Vec<RenewalOption>, sqlx::Error> {
+    let rows = sqlx::query!(
+        r#"SELECT p.slug, pr.amount_minor,
+                  COALESCE((SELECT name FROM plan_texts WHERE plan_id = p.id AND language = $2),
+                           (SELECT name FROM plan_texts WHERE plan_id = p.id AND language = 'en'), p.slug) AS "name!"
+           FROM plans p JOIN plan_prices pr ON pr.plan_id = p.id AND pr.currency = $3
+           WHERE p.id = ANY($1) AND p.active ORDER BY pr.amount_minor"#,
+        plan_ids,
+        locale.code(),
+        currency.code()
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| RenewalOption {
+            slug: r.slug,
+            name: r.name,
+            price: Money::new(r.amount_minor, currency),
+        })
+        .collect())
 }

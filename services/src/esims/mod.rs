@@ -5,4 +5,3 @@ pub mod cards;
 pub mod install;
 pub mod lookup;
 pub mod qr;
-pub mod running_plan;

@@ -4,6 +4,7 @@
 use super::mailer::{Mailer, OutgoingMail};
 use super::templates::RenderedMail;
 use chrono::{DateTime, Utc};
+use domain::staff::OutboxRow;
 use sqlx::{PgConnection, PgPool};
 use std::time::Duration;
 use uuid::Uuid;
@@ -130,25 +131,10 @@ pub async fn next_due(pool: &PgPool) -> Result<Option<DateTime<Utc>>, sqlx::Erro
         .await
 }
 
-/// A row on the operator's outbox page.
-#[derive(Clone, Debug)]
-pub struct OutboxEntry {
-    pub id: Uuid,
-    pub storefront_name: String,
-    pub kind: String,
-    pub to_address: String,
-    pub subject: String,
-    pub body_text: String,
-    pub status: String,
-    pub attempts: i32,
-    pub last_error: Option<String>,
-    pub created_at: DateTime<Utc>,
-    pub sent_at: Option<DateTime<Utc>>,
-}
-
-pub async fn recent(pool: &PgPool, limit: i64) -> Result<Vec<OutboxEntry>, sqlx::Error> {
-    let rows = sqlx::query!(
-        r#"SELECT o.id, s.name AS storefront_name, o.kind, o.to_address, o.subject, o.body_text,
+pub async fn recent(pool: &PgPool, limit: i64) -> Result<Vec<OutboxRow>, sqlx::Error> {
+    sqlx::query_as!(
+        OutboxRow,
+        r#"SELECT o.id, s.name AS storefront, o.kind, o.to_address AS "to", o.subject, o.body_text,
                   o.status::text AS "status!", o.attempts, o.last_error,
                   o.created_at AS "created_at: chrono::DateTime<chrono::Utc>", o.sent_at AS "sent_at: chrono::DateTime<chrono::Utc>"
            FROM outbox_emails o JOIN storefronts s ON s.id = o.storefront_id
@@ -157,23 +143,7 @@ pub async fn recent(pool: &PgPool, limit: i64) -> Result<Vec<OutboxEntry>, sqlx:
         limit
     )
     .fetch_all(pool)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| OutboxEntry {
-            id: r.id,
-            storefront_name: r.storefront_name,
-            kind: r.kind,
-            to_address: r.to_address,
-            subject: r.subject,
-            body_text: r.body_text,
-            status: r.status,
-            attempts: r.attempts,
-            last_error: r.last_error,
-            created_at: r.created_at,
-            sent_at: r.sent_at,
-        })
-        .collect())
+    .await
 }
 
 #[cfg(test)]

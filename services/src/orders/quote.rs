@@ -65,7 +65,7 @@ pub async fn quote(
             .await?
             .ok_or(OrderError::NotFound)?;
             let tail = e.iccid[e.iccid.len().saturating_sub(5)..].to_string();
-            let current_expiry = crate::esims::running_plan::running_plan_end(&mut *conn, esim_id).await?;
+            let current_expiry = crate::provider::running_plan::running_plan_end(&mut *conn, esim_id).await?;
             (
                 Some(e.nickname.unwrap_or(format!("eSIM ···{tail}"))),
                 current_expiry,

@@ -188,3 +188,11 @@ pub async fn queue_receipt(conn: &mut PgConnection, ctx: &AppContext, order_id: 
     .await?;
     Ok(())
 }
+
+/// The storefront an order was placed in.
+pub async fn storefront_of(pool: &PgPool, order_id: Uuid) -> Result<Uuid, OrderError> {
+    sqlx::query_scalar!("SELECT storefront_id FROM orders WHERE id = $1", order_id)
+        .fetch_optional(pool)
+        .await?
+        .ok_or(OrderError::NotFound)
+}

@@ -56,3 +56,42 @@ impl PaymentGateway for TestGateway {
         Ok(format!("{provider_ref}_refund_{}", hex::encode(&key[..6])))
     }
 }
+
+/// A TEST MODE payment of this storefront: what its page shows, and the reference its event
+/// names.
+pub struct TestPayment {
+    pub checkout: domain::test_checkout::TestCheckout,
+    pub payment_ref: String,
+}
+
+pub async fn find_payment(
+    pool: &sqlx::PgPool,
+    payment_id: Uuid,
+    storefront_id: Uuid,
+) -> Result<Option<TestPayment>, crate::db::RepoError> {
+    let Some(row) = sqlx::query!(
+        r#"SELECT p.order_id, p.provider_ref, p.amount_minor, p.currency, p.status::text AS "status!",
+                  o.order_number, o.quote->>'plan_name' AS plan_name
+           FROM payments p JOIN orders o ON o.id = p.order_id
+           WHERE p.id = $1 AND p.provider = 'test' AND o.storefront_id = $2"#,
+        payment_id,
+        storefront_id
+    )
+    .fetch_optional(pool)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let currency = domain::money::Currency::from_code(&row.currency)
+        .ok_or_else(|| crate::db::RepoError::Inconsistent(format!("unknown currency {}", row.currency)))?;
+    Ok(Some(TestPayment {
+        checkout: domain::test_checkout::TestCheckout {
+            order_id: row.order_id,
+            order_number: row.order_number,
+            amount: domain::money::Money::new(row.amount_minor, currency),
+            description: row.plan_name.unwrap_or_default(),
+            status: row.status,
+        },
+        payment_ref: row.provider_ref.unwrap_or_default(),
+    }))
+}

@@ -94,7 +94,7 @@ impl EsimProvider for BuiltinProvider {
         .fetch_optional(&mut *tx)
         .await?
         .ok_or(ProviderError::IncompatiblePlan)?;
-        let current_expiry = crate::esims::running_plan::running_plan_end(&mut tx, req.esim_id).await?;
+        let current_expiry = crate::provider::running_plan::running_plan_end(&mut tx, req.esim_id).await?;
         let rule =
             domain::plan::ValidityStart::from_code(&plan.rule).unwrap_or(domain::plan::ValidityStart::OnFirstUse);
         let (starts, expires) = domain::order::renewal_window(

@@ -1,4 +1,4 @@
-//! The id each request is given at the edge (server/src/layers.rs): on every log line the
+//! The id each request is given at the edge (`server/src/layers/mod.rs`): on every log line the
 //! request causes, in the `x-request-id` response header, and in the error a person sees, so
 //! support can find what happened.
 use std::fmt;
