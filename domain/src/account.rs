@@ -82,6 +82,8 @@ pub enum AccountProblem {
     PhoneTaken,
     LanguageNotOffered,
     CurrencyNotOffered,
+    /// Not one of the time zones the profile offers.
+    TimeZoneUnknown,
     RoleNotGrantable,
     CannotChangeOwnRole,
     UnknownAccount,

@@ -10,6 +10,26 @@ pub const ZONE_COOKIE: &str = "rd_tz";
 /// used until the reader chooses one.
 pub const BROWSER_ZONE_COOKIE: &str = "rd_tz_browser";
 
+/// The zones a profile offers (IANA names), west of Moscow to east of it and then the rest of
+/// the world: where the shop's travellers go and come from.
+const ZONE_CHOICES: &str = include_str!("../data/time_zones.txt");
+
+pub fn zone_choices() -> impl Iterator<Item = &'static str> {
+    ZONE_CHOICES.lines().map(str::trim).filter(|l| !l.is_empty())
+}
+
+/// A profile's time-zone field: empty for "the browser's", else one of [`zone_choices`].
+pub fn chosen_zone(input: &str) -> Result<Option<&'static str>, crate::account::AccountProblem> {
+    let input = input.trim();
+    if input.is_empty() {
+        return Ok(None);
+    }
+    zone_choices()
+        .find(|z| *z == input)
+        .map(Some)
+        .ok_or(crate::account::AccountProblem::TimeZoneUnknown)
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReaderZone {
     /// Offsets in force from each start, in time order; the first also covers anything earlier.
@@ -64,6 +84,17 @@ impl Default for ReaderZone {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_profile_zone_is_one_of_the_choices_or_none() {
+        assert_eq!(super::chosen_zone(" "), Ok(None));
+        assert_eq!(super::chosen_zone("Europe/Moscow"), Ok(Some("Europe/Moscow")));
+        assert_eq!(
+            super::chosen_zone("Mars/Olympus"),
+            Err(crate::account::AccountProblem::TimeZoneUnknown)
+        );
+        assert!(super::zone_choices().count() > 30);
+    }
+
     use super::*;
     use chrono::TimeZone;
 

@@ -458,3 +458,82 @@ async fn a_cross_site_sign_in_post_is_refused(pool: PgPool) {
     assert_eq!(answer.status, 403);
     assert!(session_cookie(&answer).is_none());
 }
+
+fn zone_cookie(answer: &common::Answer) -> Option<String> {
+    answer
+        .headers
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("rd_tz="))
+        .map(|v| v.to_string())
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_time_zone_chosen_in_the_profile_follows_the_account_to_its_next_sign_in(pool: PgPool) {
+    let router = demo_router(pool.clone()).await;
+    create_account(&pool, "demo", "zone@example.com", "customer").await;
+    let cookie = session_cookie(&sign_in(&router, HOST, "zone@example.com", PASSWORD).await).unwrap();
+    let profile = |zone: &'static str| {
+        [
+            ("full_name", "Zone Person"),
+            ("phone", ""),
+            ("language", "en"),
+            ("currency", "USD"),
+            ("time_zone", zone),
+        ]
+    };
+    let unknown = post_form(
+        &router,
+        HOST,
+        "/api/account/profile/update",
+        Some(&cookie),
+        "203.0.113.9",
+        &profile("Mars/Olympus"),
+    )
+    .await;
+    assert_eq!(unknown.status, 422, "{}", unknown.body);
+    let stored: Option<String> = sqlx::query_scalar("SELECT time_zone FROM accounts WHERE email = 'zone@example.com'")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(stored, None, "a refused zone changes nothing");
+
+    let saved = post_form(
+        &router,
+        HOST,
+        "/api/account/profile/update",
+        Some(&cookie),
+        "203.0.113.9",
+        &profile("Europe/Moscow"),
+    )
+    .await;
+    assert_eq!(saved.status, 200, "{}", saved.body);
+    let set = zone_cookie(&saved).expect("saving sets the zone cookie");
+    assert!(
+        set.starts_with("rd_tz=Europe/Moscow;") && set.contains("Max-Age=31536000"),
+        "{set}"
+    );
+
+    // On another device, signing in brings the choice along.
+    let again = sign_in(&router, HOST, "zone@example.com", PASSWORD).await;
+    assert!(zone_cookie(&again).unwrap().starts_with("rd_tz=Europe/Moscow;"));
+
+    // Back to the device's zone: the cookie is dropped.
+    let cleared = post_form(
+        &router,
+        HOST,
+        "/api/account/profile/update",
+        Some(&cookie),
+        "203.0.113.9",
+        &profile(""),
+    )
+    .await;
+    assert_eq!(cleared.status, 200, "{}", cleared.body);
+    assert!(zone_cookie(&cleared).unwrap().contains("Max-Age=0"));
+    let stored: Option<String> = sqlx::query_scalar("SELECT time_zone FROM accounts WHERE email = 'zone@example.com'")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(stored, None);
+}

@@ -52,6 +52,7 @@ pub async fn sign_in(identifier: String, password: String, next: Option<String>)
     let session = session()?;
     let account = credentials::sign_in(&scope.ctx, &scope.storefront, &scope.ip, &identifier, password).await?;
     auth_session::sign_in(&session, SessionAccount::of(&account)).await?;
+    crate::request::set_zone_cookie(profile::time_zone(&scope.ctx.pool, account.id).await?.as_deref());
     let fallback = if account.role.is_staff() { "/staff" } else { "/account" };
     let target = next
         .filter(|n| domain::local_path::is_local_path(n) && !n.starts_with("/api/"))
@@ -101,13 +102,17 @@ pub struct ProfileView {
     pub phone: Option<String>,
     pub language: Option<Locale>,
     pub currency: Option<Currency>,
+    /// The chosen time zone (an IANA name); `None` follows the browser.
+    pub time_zone: Option<String>,
 }
 
 #[server(prefix = "/api", endpoint = "account/profile")]
 pub async fn get_profile() -> Result<ProfileView, ApiError> {
     let principal = authorize(Access::SignedIn).await?;
+    let pool = crate::request::app_context()?.pool;
     let a = &principal.account;
     Ok(ProfileView {
+        time_zone: profile::time_zone(&pool, a.id).await?,
         viewer: a.viewer(),
         phone: a.phone.clone(),
         language: a.preferred_language.as_deref().and_then(Locale::from_code),
@@ -121,6 +126,7 @@ pub async fn update_profile(
     phone: String,
     language: String,
     currency: String,
+    time_zone: Option<String>,
 ) -> Result<String, ApiError> {
     let principal = authorize(Access::SignedIn).await?;
     let scope = request_scope()?;
@@ -129,12 +135,14 @@ pub async fn update_profile(
         phone,
         language: language.clone(),
         currency: currency.clone(),
+        time_zone: time_zone.clone().unwrap_or_default(),
     };
     profile::update_profile(&scope.ctx, &scope.storefront, &principal.account, input).await?;
     // The page follows the new preferences at once.
     let secure = crate::request::secure_cookies();
     crate::request::set_pref_cookie(domain::prefs::LOCALE_COOKIE, &language, secure);
     crate::request::set_pref_cookie(domain::prefs::CURRENCY_COOKIE, &currency, secure);
+    crate::request::set_zone_cookie(domain::time::chosen_zone(&time_zone.unwrap_or_default())?);
     Ok(navigate_to("/account?saved=1"))
 }
 

@@ -11,3 +11,9 @@ pub fn pref_cookie(name: &str, value: &str, secure: bool) -> String {
     let secure = if secure { "; Secure" } else { "" };
     format!("{name}={value}; Path=/; Max-Age={ONE_YEAR_SECONDS}; SameSite=Lax; HttpOnly{secure}")
 }
+
+/// The same cookie, expired: the browser drops it.
+pub fn expired_cookie(name: &str, secure: bool) -> String {
+    let secure = if secure { "; Secure" } else { "" };
+    format!("{name}=; Path=/; Max-Age=0; SameSite=Lax; HttpOnly{secure}")
+}

@@ -79,8 +79,22 @@ pub fn is_plain_form_post() -> bool {
 
 /// Sets a preference cookie on the response (after a profile change of language or currency).
 pub fn set_pref_cookie(name: &str, value: &str, secure: bool) {
+    append_set_cookie(&cookies::pref_cookie(name, value, secure));
+}
+
+/// Sets the time-zone cookie to the account's choice, or drops it when there is none, so the
+/// browser's own zone applies (and a previous person's choice does not linger on this device).
+pub fn set_zone_cookie(zone: Option<&str>) {
+    let secure = secure_cookies();
+    match zone {
+        Some(z) => append_set_cookie(&cookies::pref_cookie(domain::time::ZONE_COOKIE, z, secure)),
+        None => append_set_cookie(&cookies::expired_cookie(domain::time::ZONE_COOKIE, secure)),
+    }
+}
+
+fn append_set_cookie(cookie: &str) {
     if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
-        && let Ok(v) = http::HeaderValue::from_str(&cookies::pref_cookie(name, value, secure))
+        && let Ok(v) = http::HeaderValue::from_str(cookie)
     {
         res.append_header(http::header::SET_COOKIE, v);
     }

@@ -37,6 +37,7 @@ errors-account-name-too-long = The name is too long (200 characters at most).
 errors-account-link-invalid = This link has expired or has already been used. Request a new one.
 errors-account-phone-taken = This phone number is already used by another account.
 errors-account-language-not-offered = This shop does not offer that language.
+errors-account-time-zone-unknown = Choose a time zone from the list.
 errors-account-currency-not-offered = This shop does not sell in that currency.
 errors-account-role-not-grantable = You cannot give that role.
 errors-account-cannot-change-own-role = You cannot change your own role; ask another administrator.

@@ -38,6 +38,7 @@ errors-account-name-too-long = Имя слишком длинное (не бол
 errors-account-link-invalid = Срок действия ссылки истёк, или она уже использована. Запросите новую.
 errors-account-phone-taken = Этот номер уже привязан к другой учётной записи.
 errors-account-language-not-offered = Этот язык в магазине недоступен.
+errors-account-time-zone-unknown = Выберите часовой пояс из списка.
 errors-account-currency-not-offered = Магазин не принимает эту валюту.
 errors-account-role-not-grantable = Вы не можете назначить эту роль.
 errors-account-cannot-change-own-role = Нельзя изменить собственную роль — попросите другого администратора.

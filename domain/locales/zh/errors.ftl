@@ -34,6 +34,7 @@ errors-account-name-too-long = 姓名过长（最多 200 个字符）。
 errors-account-link-invalid = 此链接已过期或已被使用，请重新申请。
 errors-account-phone-taken = 该手机号已被其他账户使用。
 errors-account-language-not-offered = 本店不提供该语言。
+errors-account-time-zone-unknown = 请从列表中选择时区。
 errors-account-currency-not-offered = 本店不支持该币种。
 errors-account-role-not-grantable = 您无权授予该角色。
 errors-account-cannot-change-own-role = 不能修改自己的角色，请联系其他管理员。

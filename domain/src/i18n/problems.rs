@@ -35,6 +35,7 @@ impl AccountProblem {
             AccountProblem::LinkInvalid => t!(l, "errors-account-link-invalid"),
             AccountProblem::PhoneTaken => t!(l, "errors-account-phone-taken"),
             AccountProblem::LanguageNotOffered => t!(l, "errors-account-language-not-offered"),
+            AccountProblem::TimeZoneUnknown => t!(l, "errors-account-time-zone-unknown"),
             AccountProblem::CurrencyNotOffered => t!(l, "errors-account-currency-not-offered"),
             AccountProblem::RoleNotGrantable => t!(l, "errors-account-role-not-grantable"),
             AccountProblem::CannotChangeOwnRole => t!(l, "errors-account-cannot-change-own-role"),

@@ -14,6 +14,8 @@ pub struct ProfileUpdate {
     pub phone: String,
     pub language: String,
     pub currency: String,
+    /// An IANA name from `domain::time::zone_choices`, or empty for the browser's zone.
+    pub time_zone: String,
 }
 
 pub async fn update_profile(
@@ -30,6 +32,7 @@ pub async fn update_profile(
     let currency = Currency::from_code(&input.currency)
         .filter(|c| storefront.brand.currencies.contains(c))
         .ok_or(AccountProblem::CurrencyNotOffered)?;
+    let time_zone = domain::time::chosen_zone(&input.time_zone)?;
     if let Some(p) = &phone {
         let holder = repo::find_by_sign_in_name(&ctx.pool, account.storefront_id, None, Some(p)).await?;
         if holder.is_some_and(|h| h.id != account.id) {
@@ -38,13 +41,15 @@ pub async fn update_profile(
     }
     let mut tx = ctx.pool.begin().await?;
     sqlx::query!(
-        r#"UPDATE accounts SET full_name = $2, phone = $3, preferred_language = $4, preferred_currency = $5, updated_at = now()
+        r#"UPDATE accounts SET full_name = $2, phone = $3, preferred_language = $4, preferred_currency = $5,
+                  time_zone = $6, updated_at = now()
            WHERE id = $1"#,
         account.id,
         full_name,
         phone,
         language.code(),
         currency.code(),
+        time_zone,
     )
     .execute(&mut *tx)
     .await?;
@@ -64,6 +69,14 @@ pub async fn update_profile(
     Ok(())
 }
 
+/// The time zone the person chose, if any (an IANA name).
+pub async fn time_zone(pool: &sqlx::PgPool, account_id: uuid::Uuid) -> Result<Option<String>, sqlx::Error> {
+    let zone = sqlx::query_scalar!("SELECT time_zone FROM accounts WHERE id = $1", account_id)
+        .fetch_optional(pool)
+        .await?;
+    Ok(zone.flatten())
+}
+
 /// Everything stored about the person, as JSON: account, customer record, orders, eSIMs, audit
 /// entries about them. Activation codes are left out: they stay behind the install page.
 pub async fn export(ctx: &AppContext, account: &AccountRecord) -> Result<serde_json::Value, AccountError> {
@@ -72,7 +85,7 @@ pub async fn export(ctx: &AppContext, account: &AccountRecord) -> Result<serde_j
              'exported_at', now(),
              'account', (SELECT jsonb_build_object(
                  'email', a.email, 'phone', a.phone, 'full_name', a.full_name,
-                 'preferred_language', a.preferred_language, 'preferred_currency', a.preferred_currency,
+                 'preferred_language', a.preferred_language, 'preferred_currency', a.preferred_currency, 'time_zone', a.time_zone,
                  'email_verified_at', a.email_verified_at, 'role', a.role, 'created_at', a.created_at)
                FROM accounts a WHERE a.id = $1),
              'customer', (SELECT to_jsonb(c) - 'account_id' - 'storefront_id' FROM customers c WHERE c.account_id = $1),

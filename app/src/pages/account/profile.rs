@@ -120,6 +120,16 @@ fn AccountSections(profile: ProfileView) -> impl IntoView {
                                 }).collect_view()}
                             </select>
                         </label>
+                        <label class="flex flex-col gap-1 text-sm font-medium sm:col-span-2">
+                            {t!(l, "account-time-zone")}
+                            <select name="time_zone" class=select>
+                                <option value="" selected=profile.time_zone.is_none()>{t!(l, "account-time-zone-device")}</option>
+                                {domain::time::zone_choices().map(|z| view! {
+                                    <option value=z selected=profile.time_zone.as_deref() == Some(z)>{z.replace('_', " ")}</option>
+                                }).collect_view()}
+                            </select>
+                            <span class="text-xs font-normal text-slate-600">{t!(l, "account-time-zone-hint")}</span>
+                        </label>
                     </div>
                     <SubmitButton label=t!(l, "account-save") />
                 </ActionForm>
