@@ -1,6 +1,6 @@
 //! The daily-usage bar chart, drawn as SVG in the page itself, so it shows without JavaScript.
 use domain::esim::{DailyUsage, busiest_day_mb, chart_bars, whole_mb};
-use domain::i18n::format::data_amount;
+use domain::i18n::format::{data_amount, day_month};
 use domain::locale::Locale;
 use domain::t;
 use leptos::prelude::*;
@@ -26,13 +26,18 @@ pub fn UsageChart(days: Vec<DailyUsage>, locale: Locale) -> impl IntoView {
         total = data(total),
         max = data(busiest_day_mb(&days))
     );
-    let first = days.first().map(|d| d.day.format("%d.%m").to_string());
-    let last = days.last().map(|d| d.day.format("%d.%m").to_string());
+    let first = days.first().map(|d| day_month(l, d.day));
+    let last = days.last().map(|d| day_month(l, d.day));
     let rects = days
         .iter()
         .zip(bars)
         .map(|(d, (x, y, h))| {
-            let label = format!("{}: {}", d.day.format("%Y-%m-%d"), data(d.data_mb));
+            let label = t!(
+                l,
+                "esims-chart-bar",
+                day = day_month(l, d.day),
+                amount = data(d.data_mb)
+            );
             view! {
                 <rect x=format!("{:.1}", x + slot * 0.15) y=format!("{y:.1}") width=format!("{:.1}", slot * 0.7)
                     height=format!("{:.1}", h.max(if d.data_mb > 0 { 1.0 } else { 0.0 })) rx="2" class="fill-teal-600">

@@ -28,6 +28,8 @@ common-sign-in = Sign in
 common-sign-out = Sign out
 # A moment in the reader's time zone: "29 Nov 2026, 13:00 MSK".
 common-moment = { $day } { common-month-name } { $year }, { $time } { $zone }
+# A day of the current year, short: "29 Nov".
+common-day-month = { $day } { common-month-name }
 common-month-name = { $month ->
     [1] Jan
     [2] Feb

@@ -46,6 +46,7 @@ esims-valid-from-first-use = Valid for { $days ->
    *[other] { $days } days
 } from the first use of data in a covered country; installing early does not start the clock.
 esims-chart-title = Data used per day, last 30 days
+esims-chart-bar = { $day }: { $amount }
 esims-chart-summary = { $total } used in 30 days; busiest day { $max }.
 
 ## My eSIMs and one eSIM's page

@@ -29,4 +29,6 @@ common-sign-in = Войти
 common-sign-out = Выйти
 # A moment in the reader's time zone: "29.11.2026, 13:00 MSK".
 common-moment = { NUMBER($day, minimumIntegerDigits: 2) }.{ NUMBER($month, minimumIntegerDigits: 2) }.{ $year }, { $time } { $zone }
+# A day of the current year, short: "29.11".
+common-day-month = { NUMBER($day, minimumIntegerDigits: 2) }.{ NUMBER($month, minimumIntegerDigits: 2) }
 common-month-name = { $month }

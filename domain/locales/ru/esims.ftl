@@ -31,6 +31,7 @@ esims-valid-from-purchase = Действует { $days } дн. с момента
 esims-valid-from-install = Действует { $days } дн. с момента установки eSIM.
 esims-valid-from-first-use = Действует { $days } дн. с первого использования данных в стране покрытия; ранняя установка срок не запускает.
 esims-chart-title = Расход данных по дням за 30 дней
+esims-chart-bar = { $day }: { $amount }
 esims-chart-summary = За 30 дней: { $total }; максимум за день: { $max }.
 
 ## My eSIMs and one eSIM's page

@@ -25,4 +25,6 @@ common-sign-in = 登录
 common-sign-out = 退出
 # A moment in the reader's time zone: "2026年11月29日 13:00 MSK".
 common-moment = { $year }年{ $month }月{ $day }日 { $time } { $zone }
+# A day of the current year, short: "11月29日".
+common-day-month = { $month }月{ $day }日
 common-month-name = { $month }

@@ -31,6 +31,7 @@ esims-valid-from-purchase = 自购买起 { $days } 天内有效。
 esims-valid-from-install = 自安装 eSIM 起 { $days } 天内有效。
 esims-valid-from-first-use = 自在覆盖国家首次使用数据起 { $days } 天内有效；提前安装不会开始计时。
 esims-chart-title = 近 30 天每日流量
+esims-chart-bar = { $day }：{ $amount }
 esims-chart-summary = 30 天共使用 { $total }；单日最多 { $max }。
 
 ## My eSIMs and one eSIM's page

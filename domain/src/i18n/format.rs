@@ -86,11 +86,24 @@ pub fn moment(l: Locale, zone: &ReaderZone, at: DateTime<Utc>) -> String {
     )
 }
 
+/// A day without its year, as charts label their axes: `29 Nov`, `29.11`, `11月29日`.
+pub fn day_month(l: Locale, day: chrono::NaiveDate) -> String {
+    t!(l, "common-day-month", day = day.day(), month = day.month())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::time::ZoneSpan;
     use chrono::TimeZone;
+
+    #[test]
+    fn days_without_a_year_follow_the_language() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 4).unwrap();
+        assert_eq!(day_month(Locale::En, day), "4 Mar");
+        assert_eq!(day_month(Locale::Ru, day), "04.03");
+        assert_eq!(day_month(Locale::Zh, day), "3月4日");
+    }
 
     #[test]
     fn moments_are_in_the_readers_zone_and_language() {
