@@ -135,14 +135,14 @@ pub async fn update_profile(
         phone,
         language: language.clone(),
         currency: currency.clone(),
-        time_zone: time_zone.clone().unwrap_or_default(),
+        time_zone: time_zone.unwrap_or_default(),
     };
-    profile::update_profile(&scope.ctx, &scope.storefront, &principal.account, input).await?;
+    let zone = profile::update_profile(&scope.ctx, &scope.storefront, &principal.account, input).await?;
     // The page follows the new preferences at once.
     let secure = crate::request::secure_cookies();
     crate::request::set_pref_cookie(domain::prefs::LOCALE_COOKIE, &language, secure);
     crate::request::set_pref_cookie(domain::prefs::CURRENCY_COOKIE, &currency, secure);
-    crate::request::set_zone_cookie(domain::time::chosen_zone(&time_zone.unwrap_or_default())?);
+    crate::request::set_zone_cookie(zone);
     Ok(navigate_to("/account?saved=1"))
 }
 

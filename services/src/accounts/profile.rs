@@ -18,12 +18,13 @@ pub struct ProfileUpdate {
     pub time_zone: String,
 }
 
+/// Saves the profile; returns the time zone now stored, for the caller's cookie.
 pub async fn update_profile(
     ctx: &AppContext,
     storefront: &Storefront,
     account: &AccountRecord,
     input: ProfileUpdate,
-) -> Result<(), AccountError> {
+) -> Result<Option<&'static str>, AccountError> {
     let full_name = check_full_name(&input.full_name)?;
     let phone = normalize_phone(&input.phone)?;
     let language = Locale::from_code(&input.language)
@@ -66,7 +67,7 @@ pub async fn update_profile(
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
-    Ok(())
+    Ok(time_zone)
 }
 
 /// The time zone the person chose, if any (an IANA name).
