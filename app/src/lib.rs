@@ -11,6 +11,7 @@ pub mod edges;
 pub mod error;
 #[cfg(feature = "ssr")]
 pub mod guards;
+pub mod islands;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod request;

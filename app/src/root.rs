@@ -15,7 +15,7 @@ use domain::locale::Locale;
 use domain::money::Currency;
 use domain::prefs::{ShopContext, StorefrontBrand};
 use leptos::prelude::*;
-use leptos_meta::{Html, Link, Meta, MetaTags, Stylesheet, provide_meta_context};
+use leptos_meta::{HashedStylesheet, Html, Link, Meta, MetaTags, provide_meta_context};
 use leptos_router::{
     SsrMode,
     components::{Route, Router, Routes},
@@ -31,7 +31,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <AutoReload options=options.clone() />
-                <HydrationScripts options />
+                <HashedStylesheet options=options.clone() id="leptos" />
+                <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
             <body class="min-h-screen bg-slate-50 text-slate-900 antialiased">
@@ -80,7 +81,6 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Html {..} lang=locale.html_lang() />
-        <Stylesheet id="leptos" href="/pkg/roamdesk.css" />
         <Link rel="icon" type_="image/svg+xml" href="/favicon.svg" />
         <Meta name="theme-color" content="#0f766e" />
         <Router>

@@ -12,6 +12,13 @@ pub struct Device {
     pub note: Option<DeviceNote>,
 }
 
+impl Device {
+    /// Brand and model, as shown and as searched: "Apple iPhone 15 Pro".
+    pub fn full_name(&self) -> String {
+        format!("{} {}", self.brand, self.model)
+    }
+}
+
 /// A caveat about a model, written in the list as a code; its words are in the catalogue
 /// (`i18n::esims`), so the list itself needs no translating.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -69,25 +76,30 @@ fn normalise(s: &str) -> String {
         .collect()
 }
 
+/// How many models a search shows at most.
+pub const MAX_RESULTS: usize = 30;
+
 /// Devices whose brand and model contain every word typed, in any order ("pixel 7",
-/// "s23 ultra", "iphone 15 pro"). A word matches the start of a model word, so "s23" finds the
-/// S23 family, and "13" finds the iPhone 13 family but not an iPhone 11. Empty input finds nothing.
+/// "s23 ultra", "iphone 15 pro"). Empty input finds nothing.
 pub fn search_devices(query: &str) -> Vec<&'static Device> {
-    let words: Vec<String> = normalise(query).split_whitespace().map(str::to_string).collect();
-    if words.is_empty() {
-        return vec![];
-    }
     all_devices()
         .iter()
-        .filter(|d| {
-            let name = normalise(&format!("{} {}", d.brand, d.model));
-            let name_words: Vec<&str> = name.split_whitespace().collect();
-            words
-                .iter()
-                .all(|w| name_words.iter().any(|n| n.starts_with(w.as_str())))
-        })
-        .take(30)
+        .filter(|d| name_matches(query, &d.full_name()))
+        .take(MAX_RESULTS)
         .collect()
+}
+
+/// Whether a device name matches what was typed: every word typed starts a word of the name,
+/// so "s23" finds the S23 family, and "13" finds the iPhone 13 family but not an iPhone 11.
+/// Shared with the browser, which filters the same list as the person types.
+pub fn name_matches(query: &str, name: &str) -> bool {
+    let query = normalise(query);
+    let mut words = query.split_whitespace().peekable();
+    if words.peek().is_none() {
+        return false;
+    }
+    let name = normalise(name);
+    words.all(|w| name.split_whitespace().any(|n| n.starts_with(w)))
 }
 
 #[cfg(test)]

@@ -1,14 +1,24 @@
-//! The browser entry point: hydrates the server-rendered page.
+//! The browser entry point. Pages are rendered on the server; the browser hydrates only the
+//! islands in them (`app::islands`), which the island script finds in the page by name.
+#[allow(unused_imports)]
+pub use app::islands::*;
 use js_sys::Reflect;
 use wasm_bindgen::JsValue;
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
+    leptos::mount::hydrate_islands();
     report_time_zone();
-    // Lets browser tests wait for interactivity instead of guessing with timeouts.
-    let _ = Reflect::set(&js_sys::global(), &"__roamdeskHydrated".into(), &true.into());
+    // Lets browser tests wait for interactivity instead of guessing with timeouts. The island
+    // script hydrates the islands right after this returns, within the same task, so the flag is
+    // set in the next one.
+    leptos::prelude::set_timeout(
+        || {
+            let _ = Reflect::set(&js_sys::global(), &"__roamdeskHydrated".into(), &true.into());
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 /// Tells the server the browser's time zone, so the next page shows moments in it (until the

@@ -6,4 +6,5 @@ pub mod layers;
 pub mod routes;
 pub mod simulator;
 pub mod state;
+pub mod static_files;
 pub mod workers;

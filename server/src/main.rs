@@ -19,7 +19,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .init();
 
     let config = Config::from_env()?;
-    let leptos_options = get_configuration(None)?.leptos_options;
+    let mut leptos_options = get_configuration(None)?.leptos_options;
+    leptos_options.hash_files |= server::static_files::built_with_content_names(&leptos_options);
     let addr = leptos_options.site_addr;
 
     let pool = PgPoolOptions::new()
@@ -75,6 +76,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         None => tracing::warn!("no ROAMDESK_STRIPE_SECRET_KEY: payments run in TEST MODE and take no money"),
     }
     workers.push(workers::spawn_payment_worker(app_context.clone(), workers_stop.clone()));
+    workers.push(workers::spawn_change_listener(
+        app_context.clone(),
+        workers_stop.clone(),
+    ));
     let state = AppState {
         leptos_options,
         app: app_context,

@@ -17,9 +17,7 @@ use domain::t;
 use http::{HeaderValue, StatusCode, header};
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
-use services::storefronts;
 use std::net::SocketAddr;
-use std::sync::Arc;
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_sessions::cookie::{SameSite, time};
@@ -49,7 +47,9 @@ pub fn build_router(state: AppState) -> Router {
             provide_context(nonce);
         }
     };
-    Router::new()
+    let site_root = state.leptos_options.site_root.to_string();
+    let pkg_dir = state.leptos_options.site_pkg_dir.to_string();
+    let pages = Router::new()
         .route("/healthz", get(healthz))
         .route("/prefs", post(set_prefs))
         .route("/feed/v1/events", post(app::edges::usage_feed::receive))
@@ -79,7 +79,12 @@ pub fn build_router(state: AppState) -> Router {
         .layer(Extension(SecureCookies(state.secure_cookies)))
         .layer(middleware::from_fn_with_state(state.app.clone(), set_page_csp))
         .layer(middleware::from_fn(no_store_for_secrets))
-        .layer(CompressionLayer::new())
+        .layer(CompressionLayer::new());
+    // Static files skip the page layers (storefront, session, compression): they are the same
+    // for every shop and visitor, and already compressed.
+    Router::new()
+        .merge(crate::static_files::routes(&site_root, &pkg_dir))
+        .merge(pages)
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(CSP_FOR_NON_PAGES),
@@ -145,9 +150,13 @@ async fn resolve_storefront(State(state): State<AppState>, mut req: Request, nex
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
         .map(|h| h.to_ascii_lowercase());
-    match storefronts::find_for_host(&state.app.pool, host.as_deref(), &state.default_storefront).await {
+    let directory = &state.app.storefronts;
+    match directory
+        .find(&state.app.pool, host.as_deref(), &state.default_storefront)
+        .await
+    {
         Ok(Some(storefront)) => {
-            let shop = RequestShop::from_headers(Arc::new(storefront), req.headers());
+            let shop = RequestShop::from_headers(storefront, req.headers());
             req.extensions_mut().insert(shop);
             next.run(req).await
         }

@@ -1,4 +1,4 @@
-//! Background work: e-mail delivery from the outbox, and periodic clean-up. Both stop when the
+//! Background work: e-mail delivery from the outbox, periodic clean-up, and change notices. All stop when the
 //! shutdown signal flips; a message being sent at that moment is rolled back and sent later.
 use services::mail::{Mailer, outbox};
 use services::payments::inbox;
@@ -122,4 +122,13 @@ pub fn spawn_payment_worker(ctx: services::AppContext, mut shutdown: watch::Rece
         }
         tracing::info!("payment worker stopped");
     })
+}
+
+/// Keeps this instance's in-memory storefronts in step with the database (`services::changes`).
+pub fn spawn_change_listener(ctx: services::AppContext, shutdown: watch::Receiver<bool>) -> JoinHandle<()> {
+    tokio::spawn(services::changes::listen(
+        ctx.pool.clone(),
+        ctx.storefronts.clone(),
+        shutdown,
+    ))
 }

@@ -10,6 +10,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod catalog;
+pub mod changes;
 pub mod db;
 pub mod esims;
 pub mod mail;
@@ -33,6 +34,8 @@ pub mod usage;
 pub struct AppContext {
     pub pool: sqlx::PgPool,
     pub catalog: std::sync::Arc<catalog::cache::CatalogCache>,
+    /// Storefronts in memory while change notices arrive (`changes`).
+    pub storefronts: std::sync::Arc<storefronts::directory::StorefrontDirectory>,
     /// Where the platform is reached from outside, e.g. `https://shop.example`; e-mailed links to
     /// storefronts without a host of their own start with it. Never taken from the request's
     /// `Host` header, which an attacker controls.
@@ -53,6 +56,7 @@ impl AppContext {
     pub fn new(pool: sqlx::PgPool) -> AppContext {
         AppContext {
             catalog: Default::default(),
+            storefronts: Default::default(),
             public_url: "http://127.0.0.1:3000".into(),
             smtp_configured: false,
             provider: std::sync::Arc::new(provider::builtin::BuiltinProvider::new(pool.clone())),

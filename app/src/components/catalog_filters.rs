@@ -1,22 +1,20 @@
-use super::enhance::{submit_enclosing_form, use_hydrated};
+use crate::islands::AutoSubmit;
 use domain::catalog_query::{CatalogQuery, MIN_DATA_CHOICES_GB, MIN_DAYS_CHOICES, MinData, SortOrder};
 use domain::i18n::Messages;
 use domain::plan::{BillingPeriod, Destination, DestinationKind, PlanKind};
 use leptos::prelude::*;
-use leptos_router::components::Form;
 
 const SELECT: &str = "mt-1 block w-full min-w-0 rounded-md border border-slate-300 bg-white px-2 py-2 text-sm";
 const LABEL: &str = "block text-sm font-medium text-slate-700";
 
-/// The filter and sort form. A GET form, so the filters live in the query string: without
-/// JavaScript it reloads the page; hydrated, the router handles it and each change applies at once.
+/// The filter and sort form. A GET form, so the filters live in the query string and every
+/// result is a page of its own; once the page is interactive, each change applies at once.
 #[component]
 pub fn CatalogFilters(
     m: &'static Messages,
     query: Memo<CatalogQuery>,
     destinations: Vec<Destination>,
 ) -> impl IntoView {
-    let hydrated = use_hydrated();
     let q = move || query.get();
     let (countries, regions): (Vec<_>, Vec<_>) = destinations
         .into_iter()
@@ -31,11 +29,12 @@ pub fn CatalogFilters(
     };
 
     view! {
-        <Form method="GET" action="/" noscroll=true attr:class="grid grid-cols-2 gap-3 lg:grid-cols-1 lg:gap-4" attr:data-testid="filters">
+        <AutoSubmit>
+        <form method="get" action="/" class="grid grid-cols-2 gap-3 lg:grid-cols-1 lg:gap-4" data-testid="filters">
             <h2 class="col-span-2 text-sm font-semibold uppercase tracking-wide text-slate-500 lg:col-span-1">{m.filters}</h2>
             <div class="col-span-2 lg:col-span-1">
                 <label class=LABEL for="f-dest">{m.destination}</label>
-                <select id="f-dest" name="dest" class=SELECT on:change=submit_enclosing_form>
+                <select id="f-dest" name="dest" class=SELECT>
                     <option value="" selected=move || q().dest.is_none()>{m.any_destination}</option>
                     <optgroup label=m.countries>{countries.into_iter().map(dest_option).collect_view()}</optgroup>
                     <optgroup label=m.regions>{regions.into_iter().map(dest_option).collect_view()}</optgroup>
@@ -85,13 +84,12 @@ pub fn CatalogFilters(
                 choices=SortOrder::ALL.into_iter().map(|o| (o.code().to_string(), m.sort_label(o.code()).to_string())).collect()
             />
             <div class="col-span-2 flex items-center gap-3 lg:col-span-1">
-                // Hydrated, every change applies at once; the button stays for keyboard users
-                // and for the page without JavaScript.
+                // Interactive, every change applies at once; the button stays for keyboard
+                // users and for the page without JavaScript.
                 <button
                     type="submit"
                     data-testid="apply-filters"
                     class="rounded-md bg-teal-700 px-4 py-2 text-sm font-semibold text-white hover:bg-teal-800"
-                    class:opacity-80=move || hydrated.get()
                 >
                     {m.apply_filters}
                 </button>
@@ -103,12 +101,13 @@ pub fn CatalogFilters(
                     {m.clear_filters}
                 </a>
             </div>
-        </Form>
+        </form>
+        </AutoSubmit>
     }
 }
 
 /// One labelled filter: an optional "any" choice, then `choices` as (query value, label).
-/// Changing it applies the filters at once when the page is hydrated.
+/// Changing it applies the filters at once when the page is interactive.
 #[component]
 fn FilterSelect(
     id: &'static str,
@@ -121,7 +120,7 @@ fn FilterSelect(
     view! {
         <div>
             <label class=LABEL for=id>{label}</label>
-            <select id=id name=name class=SELECT on:change=submit_enclosing_form>
+            <select id=id name=name class=SELECT>
                 {any.map(|text| view! { <option value="" selected=move || current.get().is_none()>{text}</option> })}
                 {choices
                     .into_iter()

@@ -1,43 +1,83 @@
-//! Pieces of the account and staff forms. Every form is an `ActionForm`: a plain POST to its
-//! server function without JavaScript (errors come back in the URL and are shown on reload), and
-//! an in-place submit once hydrated, which keeps what was typed when something is refused.
-use super::refusal::ErrorBox;
-use super::use_shop;
+//! Pieces of the account and staff forms. Every form posts to a server function: without
+//! JavaScript a plain POST, answered with a redirect (a refusal comes back in the URL and is
+//! shown in the form's error slot); once the page is interactive the `FormEnhancer` island posts
+//! it in place, which keeps what was typed when something is refused.
 use crate::error::ApiError;
+use crate::islands::FormEnhancer;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use leptos::server_fn::client::Client;
-use leptos::server_fn::request::ClientReq;
 
-/// The form's action, plus its refusal message in the shopper's language. On success the server
-/// function names the next page, which is then loaded in full (sign-in state changes everywhere).
-pub fn use_form_action<S>() -> (ServerAction<S>, Signal<Option<String>>)
-where
-    S: ServerFn<Output = String, Error = ApiError> + Clone + Send + Sync + 'static,
-    S::Client: Client<ApiError>,
-    <S::Client as Client<ApiError>>::Request: ClientReq<ApiError>,
-{
-    let action = ServerAction::<S>::new();
-    let l = use_shop().locale;
-    let value = action.value();
-    Effect::new(move |_| {
-        if let Some(Ok(path)) = value.get() {
-            #[cfg(feature = "hydrate")]
-            {
-                let _ = window().location().set_href(&path);
-            }
-            #[cfg(not(feature = "hydrate"))]
-            let _ = path;
-        }
-    });
-    let error = Signal::derive(move || value.get().and_then(|r| r.err()).map(|e| e.user_message(l)));
-    (action, error)
+/// Where a form posts: its server function's URL.
+#[derive(Clone, Copy, Debug)]
+pub struct FormTarget {
+    url: &'static str,
 }
 
+/// Where a form shows its refusal, with the refusal of the last plain POST (if any) in words.
+#[derive(Clone, Copy, Debug)]
+pub struct FormErrorSlot {
+    url: &'static str,
+    message: Signal<Option<String>>,
+}
+
+/// The target of a form for server function `S`, and its error slot. Pages render on the server
+/// only (islands mode), so this reads the refusal a plain POST left in the URL.
+pub fn use_form_action<S>() -> (FormTarget, FormErrorSlot)
+where
+    S: ServerFn<Output = String, Error = ApiError> + Clone + Send + Sync + 'static,
+{
+    let url = S::PATH;
+    #[cfg(feature = "ssr")]
+    let message = {
+        let l = super::use_shop().locale;
+        let refused = ServerAction::<S>::new().value().get_untracked().and_then(|r| r.err());
+        refused.map(|e| e.user_message(l))
+    };
+    #[cfg(not(feature = "ssr"))]
+    let message = None;
+    (
+        FormTarget { url },
+        FormErrorSlot {
+            url,
+            message: Signal::stored(message),
+        },
+    )
+}
+
+/// A POST form to a server function, posted in place once the page is interactive.
 #[component]
-pub fn FormError(error: Signal<Option<String>>) -> impl IntoView {
+pub fn ServerForm(
+    action: FormTarget,
+    #[prop(optional)] class: &'static str,
+    #[prop(optional)] testid: Option<&'static str>,
+    children: Children,
+) -> impl IntoView {
     view! {
-        {move || error.get().map(|text| view! { <ErrorBox text testid="form-error" /> })}
+        <FormEnhancer>
+            <form method="post" action=action.url class=class data-testid=testid>
+                {children()}
+            </form>
+        </FormEnhancer>
+    }
+}
+
+/// The form's error slot: the refusal of a plain POST, or empty and hidden until the enhanced
+/// form puts a refusal in it.
+#[component]
+pub fn FormError(error: FormErrorSlot) -> impl IntoView {
+    let message = error.message.get_untracked();
+    let empty = message.is_none();
+    view! {
+        <p
+            role="alert"
+            tabindex="-1"
+            data-testid="form-error"
+            hidden=empty
+            class="my-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+            data-error-for=error.url
+        >
+            {message}
+        </p>
     }
 }
 

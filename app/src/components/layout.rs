@@ -1,7 +1,7 @@
-use super::enhance::submit_enclosing_form;
-use super::form::use_form_action;
+use super::form::{ServerForm, use_form_action};
 use super::use_shop;
 use crate::api::account::{SignOut, get_viewer};
+use crate::islands::AutoSubmit;
 use domain::account::Role;
 use domain::money::Currency;
 use domain::t;
@@ -69,11 +69,11 @@ fn AccountMenu() -> impl IntoView {
                             {t!(l, "common-nav-orders")}
                         </a>
                         <a href="/account" class=link data-testid="signed-in-as">{v.display_name().to_string()}</a>
-                        <ActionForm action=sign_out>
+                        <ServerForm action=sign_out>
                             <button type="submit" class="rounded-md border border-slate-300 px-2 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100" data-testid="sign-out">
                                 {t!(l, "common-sign-out")}
                             </button>
-                        </ActionForm>
+                        </ServerForm>
                     </nav>
                 }.into_any(),
                 None => view! {
@@ -89,8 +89,8 @@ fn AccountMenu() -> impl IntoView {
     }
 }
 
-/// Language and currency. A plain POST that sets cookies and comes back to this page; with
-/// JavaScript, changing a select submits it at once.
+/// Language and currency. A plain POST that sets cookies and comes back to this page; once the
+/// page is interactive, changing a select submits it at once.
 #[component]
 fn PrefsForm() -> impl IntoView {
     let shop = use_shop();
@@ -109,6 +109,7 @@ fn PrefsForm() -> impl IntoView {
     let current_locale = shop.locale;
     let current_currency = shop.currency;
     view! {
+        <AutoSubmit>
         <form method="post" action="/prefs" class="flex items-center gap-2 text-sm" data-testid="prefs-form">
             <input type="hidden" name="return_to" value=return_to />
             <label class="sr-only" for="pref-lang">
@@ -119,7 +120,6 @@ fn PrefsForm() -> impl IntoView {
                 name="lang"
                 data-testid="lang-select"
                 class="rounded-md border border-slate-300 bg-white px-2 py-1.5"
-                on:change=submit_enclosing_form
             >
                 {locales
                     .into_iter()
@@ -140,7 +140,6 @@ fn PrefsForm() -> impl IntoView {
                 name="currency"
                 data-testid="currency-select"
                 class="rounded-md border border-slate-300 bg-white px-2 py-1.5"
-                on:change=submit_enclosing_form
             >
                 {currencies
                     .into_iter()
@@ -160,6 +159,7 @@ fn PrefsForm() -> impl IntoView {
                 {m.apply}
             </button>
         </form>
+        </AutoSubmit>
     }
 }
 

@@ -1,5 +1,4 @@
 pub mod catalog_filters;
-pub mod enhance;
 pub mod esim_card;
 pub mod form;
 pub mod layout;

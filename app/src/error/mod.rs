@@ -116,11 +116,49 @@ impl From<SettingsProblem> for ApiError {
     }
 }
 
+/// An error as it crosses the wire. A call from the page in the browser also gets the message in
+/// the caller's language, so the browser needs no catalogues to show it.
+#[derive(Serialize, Deserialize)]
+struct WireError {
+    error: ApiError,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    message: Option<String>,
+}
+
 impl FromServerFnError for ApiError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         ApiError::Transport(value.to_string())
+    }
+
+    fn ser(&self) -> leptos::server_fn::Bytes {
+        // Serialised inside the server function's request scope, where the shop is known. A
+        // plain form post gets the error back in its URL instead, and the page words it.
+        #[cfg(feature = "ssr")]
+        let message = crate::request::shop::try_current()
+            .filter(|_| !crate::request::is_plain_form_post())
+            .map(|shop| self.user_message(shop.shop.locale));
+        #[cfg(not(feature = "ssr"))]
+        let message = None;
+        let wire = WireError {
+            error: self.clone(),
+            message,
+        };
+        serde_json::to_vec(&wire).unwrap_or_default().into()
+    }
+
+    fn de(data: leptos::server_fn::Bytes) -> Self {
+        serde_json::from_slice::<WireError>(&data)
+            .map(|wire| wire.error)
+            .unwrap_or_else(|e| ApiError::Transport(e.to_string()))
+    }
+}
+
+impl ApiError {
+    /// The error in a server function's answer, if the answer is one.
+    pub fn from_wire(body: &[u8]) -> Option<ApiError> {
+        serde_json::from_slice::<WireError>(body).ok().map(|wire| wire.error)
     }
 }
 

@@ -1,7 +1,7 @@
 //! `/checkout?plan=…[&esim=…][&promo=…]`: what the order will be, exactly, before paying; a
 //! renewal without a plan chosen lists the plans that fit the eSIM.
 use crate::api::checkout::{PlaceOrder, QuoteOffer, get_quote, renewal_options};
-use crate::components::form::{FormError, use_form_action};
+use crate::components::form::{FormError, ServerForm, use_form_action};
 use crate::components::refusal::Refusal;
 use crate::components::use_shop;
 use crate::error::ApiError;
@@ -177,7 +177,7 @@ fn QuoteView(offer: QuoteOffer, esim: Option<Uuid>, problem: Option<String>) -> 
             </button>
         </form>
         {problem.map(|p| view! { <p role="alert" data-testid="promo-error" class="-mt-4 text-sm text-red-800">{p}</p> })}
-        <ActionForm action=place attr:data-testid="pay-form" attr:class="flex flex-col gap-3">
+        <ServerForm action=place testid="pay-form" class="flex flex-col gap-3">
             <FormError error=place_error />
             <input type="hidden" name="plan" value=plan_slug />
             {esim.map(|e| view! { <input type="hidden" name="esim" value=e.to_string() /> })}
@@ -187,6 +187,6 @@ fn QuoteView(offer: QuoteOffer, esim: Option<Uuid>, problem: Option<String>) -> 
                 {pay_label}
             </button>
             <p class="text-xs text-slate-500">{pay_note}</p>
-        </ActionForm>
+        </ServerForm>
     }
 }

@@ -1,7 +1,7 @@
 //! `/pay/test/:payment`: the built-in test provider's checkout, used when no Stripe key is set.
 //! Marked TEST MODE everywhere; the card number decides: 4242… pays, 4000 0000 0000 0002 is declined.
 use crate::api::checkout::{SubmitTestPayment, get_test_checkout};
-use crate::components::form::{FormError, use_form_action};
+use crate::components::form::{FormError, ServerForm, use_form_action};
 use crate::components::use_shop;
 use crate::pages::esims::refusal;
 use domain::t;
@@ -45,7 +45,7 @@ pub fn TestPayPage() -> impl IntoView {
                                 <section class="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
                                     <h1 class="text-xl font-semibold text-slate-900">{title}</h1>
                                     <p class="mt-1 text-sm text-slate-600">{c.description.clone()}</p>
-                                    <ActionForm action=pay attr:class="mt-4 flex flex-col gap-3" attr:data-testid="test-pay-form">
+                                    <ServerForm action=pay class="mt-4 flex flex-col gap-3" testid="test-pay-form">
                                         <FormError error=pay_error />
                                         <input type="hidden" name="payment" value=payment.map(|p| p.to_string()).unwrap_or_default() />
                                         <label class="flex flex-col text-sm font-medium text-slate-800">
@@ -57,7 +57,7 @@ pub fn TestPayPage() -> impl IntoView {
                                         <button type="submit" data-testid="test-pay-button" class="rounded-md bg-slate-900 px-4 py-3 font-semibold text-white hover:bg-slate-700">
                                             {t!(l, "orders-test-pay")}
                                         </button>
-                                    </ActionForm>
+                                    </ServerForm>
                                     <p class="mt-3 text-sm"><a class="text-teal-800 underline" href=format!("/orders/{}", c.order_id)>{t!(l, "orders-test-cancel")}</a></p>
                                 </section>
                             }.into_any()

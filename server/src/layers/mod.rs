@@ -40,7 +40,7 @@ pub async fn server_fn_status(req: Request, next: Next) -> Response {
     let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
         return Response::from_parts(parts, Body::empty());
     };
-    if let Ok(error) = serde_json::from_slice::<ApiError>(&bytes) {
+    if let Some(error) = ApiError::from_wire(&bytes) {
         parts.status = error.status();
     }
     Response::from_parts(parts, Body::from(bytes))

@@ -1,6 +1,6 @@
 use super::query_param;
 use crate::api::account::RequestPasswordReset;
-use crate::components::form::{Field, FormCard, FormError, Notice, SubmitButton, use_form_action};
+use crate::components::form::{Field, FormCard, FormError, Notice, ServerForm, SubmitButton, use_form_action};
 use crate::components::use_shop;
 use domain::t;
 use leptos::prelude::*;
@@ -18,11 +18,11 @@ pub fn ForgotPage() -> impl IntoView {
             {sent.then(|| view! {
                 <Notice text=t!(l, "account-forgot-sent") />
             })}
-            <ActionForm action=action attr:class="mt-4 flex flex-col gap-4" attr:data-testid="forgot-form">
+            <ServerForm action=action class="mt-4 flex flex-col gap-4" testid="forgot-form">
                 <FormError error />
                 <Field label=t!(l, "account-email-label") name="email" kind="email" autocomplete="email" required=true />
                 <SubmitButton label=t!(l, "account-forgot-submit") />
-            </ActionForm>
+            </ServerForm>
         </FormCard>
     }
 }

@@ -1,6 +1,6 @@
 use super::query_param;
 use crate::api::staff::{AcceptInvitation, get_invitation};
-use crate::components::form::{Field, FormCard, FormError, SubmitButton, use_form_action};
+use crate::components::form::{Field, FormCard, FormError, ServerForm, SubmitButton, use_form_action};
 use crate::components::refusal::Refusal;
 use crate::components::use_shop;
 use domain::account::MIN_PASSWORD_CHARS;
@@ -26,7 +26,7 @@ pub fn InvitationPage() -> impl IntoView {
                         <p class="mb-4 text-slate-700" data-testid="invitation-summary">
                             {d.storefront_name.clone()} " · " {d.role.label(l)} " · " {d.email.clone()}
                         </p>
-                        <ActionForm action=action attr:class="flex flex-col gap-4" attr:data-testid="invitation-form">
+                        <ServerForm action=action class="flex flex-col gap-4" testid="invitation-form">
                             <FormError error />
                             <input type="hidden" name="token" value=query_param("token").unwrap_or_default() />
                             <Field label=t!(l, "account-invitation-name") name="full_name" autocomplete="name" />
@@ -41,7 +41,7 @@ pub fn InvitationPage() -> impl IntoView {
                                 }.into_any()
                             }}
                             <SubmitButton label=t!(l, "account-invitation-accept") />
-                        </ActionForm>
+                        </ServerForm>
                     }.into_any(),
                 })}
             </Suspense>

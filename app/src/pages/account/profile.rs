@@ -1,6 +1,6 @@
 use super::query_param;
 use crate::api::account::{ChangePassword, DeleteAccount, ProfileView, ResendVerification, UpdateProfile, get_profile};
-use crate::components::form::{Field, FormError, Notice, SubmitButton, use_form_action};
+use crate::components::form::{Field, FormError, Notice, ServerForm, SubmitButton, use_form_action};
 use crate::components::refusal::Refusal;
 use crate::components::use_shop;
 use crate::error::ApiError;
@@ -80,15 +80,15 @@ fn AccountSections(profile: ProfileView) -> impl IntoView {
                     <p class="mb-3 text-amber-900">
                         {t!(l, "account-unverified")}
                     </p>
-                    <ActionForm action=resend attr:class="flex flex-col gap-2">
+                    <ServerForm action=resend class="flex flex-col gap-2">
                         <FormError error=resend_error />
                         <SubmitButton label=t!(l, "account-resend-link") />
-                    </ActionForm>
+                    </ServerForm>
                 </section>
             })}
             <section class=section>
                 <h2 class="mb-4 text-lg font-semibold">{t!(l, "account-profile-heading")}</h2>
-                <ActionForm action=update attr:class="flex flex-col gap-4" attr:data-testid="profile-form">
+                <ServerForm action=update class="flex flex-col gap-4" testid="profile-form">
                     <FormError error=update_error />
                     <Field
                         label=t!(l, "account-name")
@@ -132,17 +132,17 @@ fn AccountSections(profile: ProfileView) -> impl IntoView {
                         </label>
                     </div>
                     <SubmitButton label=t!(l, "account-save") />
-                </ActionForm>
+                </ServerForm>
             </section>
             <section class=section>
                 <h2 class="mb-4 text-lg font-semibold">{t!(l, "account-change-password-heading")}</h2>
-                <ActionForm action=change attr:class="flex flex-col gap-4" attr:data-testid="password-form">
+                <ServerForm action=change class="flex flex-col gap-4" testid="password-form">
                     <FormError error=change_error />
                     <Field label=t!(l, "account-current-password") name="current" kind="password" autocomplete="current-password" required=true />
                     <Field label=t!(l, "account-new-password") name="password" kind="password" autocomplete="new-password" required=true minlength=MIN_PASSWORD_CHARS />
                     <Field label=t!(l, "account-repeat-new-password") name="confirm" kind="password" autocomplete="new-password" required=true />
                     <SubmitButton label=t!(l, "account-change-password-submit") />
-                </ActionForm>
+                </ServerForm>
             </section>
             <section class=section>
                 <h2 class="mb-2 text-lg font-semibold">{t!(l, "account-data-heading")}</h2>
@@ -160,11 +160,11 @@ fn AccountSections(profile: ProfileView) -> impl IntoView {
                     <p class="mb-4 text-sm text-slate-600">
                         {t!(l, "account-delete-lead")}
                     </p>
-                    <ActionForm action=delete attr:class="flex flex-col gap-4" attr:data-testid="delete-form">
+                    <ServerForm action=delete class="flex flex-col gap-4" testid="delete-form">
                         <FormError error=delete_error />
                         <Field label=t!(l, "account-delete-password") name="password" kind="password" autocomplete="current-password" required=true />
                         <SubmitButton danger=true label=t!(l, "account-delete") />
-                    </ActionForm>
+                    </ServerForm>
                 </section>
             })}
         </div>

@@ -1,6 +1,6 @@
 use super::query_param;
 use crate::api::account::ResetPassword;
-use crate::components::form::{Field, FormCard, FormError, SubmitButton, use_form_action};
+use crate::components::form::{Field, FormCard, FormError, ServerForm, SubmitButton, use_form_action};
 use crate::components::use_shop;
 use domain::account::MIN_PASSWORD_CHARS;
 use domain::t;
@@ -16,7 +16,7 @@ pub fn ResetPage() -> impl IntoView {
     view! {
         <Title text=title.clone() />
         <FormCard title>
-            <ActionForm action=action attr:class="flex flex-col gap-4" attr:data-testid="reset-form">
+            <ServerForm action=action class="flex flex-col gap-4" testid="reset-form">
                 <FormError error />
                 <input type="hidden" name="token" value=token />
                 <Field
@@ -38,7 +38,7 @@ pub fn ResetPage() -> impl IntoView {
                     {t!(l, "account-reset-signs-out")}
                 </p>
                 <SubmitButton label=t!(l, "account-reset-submit") />
-            </ActionForm>
+            </ServerForm>
         </FormCard>
     }
 }

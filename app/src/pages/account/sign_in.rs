@@ -1,6 +1,6 @@
 use super::query_param;
 use crate::api::account::SignIn;
-use crate::components::form::{Field, FormCard, FormError, Notice, SubmitButton, use_form_action};
+use crate::components::form::{Field, FormCard, FormError, Notice, ServerForm, SubmitButton, use_form_action};
 use crate::components::use_shop;
 use domain::t;
 use leptos::prelude::*;
@@ -18,7 +18,7 @@ pub fn SignInPage() -> impl IntoView {
             {reset_done.then(|| view! {
                 <Notice text=t!(l, "account-sign-in-reset-done") />
             })}
-            <ActionForm action=action attr:class="mt-4 flex flex-col gap-4" attr:data-testid="sign-in-form">
+            <ServerForm action=action class="mt-4 flex flex-col gap-4" testid="sign-in-form">
                 <FormError error />
                 <input type="hidden" name="next" value=next />
                 <Field
@@ -35,7 +35,7 @@ pub fn SignInPage() -> impl IntoView {
                     required=true
                 />
                 <SubmitButton label=t!(l, "account-sign-in-submit") />
-            </ActionForm>
+            </ServerForm>
             <div class="mt-6 flex flex-col gap-2 text-sm">
                 <a class="text-teal-800 underline" href="/account/forgot">
                     {t!(l, "account-forgot-password")}

@@ -1,6 +1,6 @@
 use super::query_param;
 use crate::api::account::SignUp;
-use crate::components::form::{Field, FormCard, FormError, Notice, SubmitButton, use_form_action};
+use crate::components::form::{Field, FormCard, FormError, Notice, ServerForm, SubmitButton, use_form_action};
 use crate::components::use_shop;
 use domain::account::MIN_PASSWORD_CHARS;
 use domain::t;
@@ -23,7 +23,7 @@ pub fn SignUpPage() -> impl IntoView {
                     .into_any()
             } else {
                 view! {
-                    <ActionForm action=action attr:class="flex flex-col gap-4" attr:data-testid="sign-up-form">
+                    <ServerForm action=action class="flex flex-col gap-4" testid="sign-up-form">
                         <FormError error />
                         <Field label=t!(l, "account-email-label") name="email" kind="email" autocomplete="email" required=true />
                         <Field
@@ -51,7 +51,7 @@ pub fn SignUpPage() -> impl IntoView {
                             hint=t!(l, "account-phone-hint")
                         />
                         <SubmitButton label=t!(l, "account-sign-up-submit") />
-                    </ActionForm>
+                    </ServerForm>
                     <p class="mt-6 text-sm">
                         <a class="text-teal-800 underline" href="/account/sign-in">
                             {t!(l, "account-sign-up-to-sign-in")}

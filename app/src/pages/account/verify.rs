@@ -1,6 +1,6 @@
 use super::query_param;
 use crate::api::account::VerifyEmail;
-use crate::components::form::{FormCard, FormError, SubmitButton, use_form_action};
+use crate::components::form::{FormCard, FormError, ServerForm, SubmitButton, use_form_action};
 use crate::components::use_shop;
 use domain::t;
 use leptos::prelude::*;
@@ -17,14 +17,14 @@ pub fn VerifyPage() -> impl IntoView {
     view! {
         <Title text=title.clone() />
         <FormCard title>
-            <ActionForm action=action attr:class="flex flex-col gap-4" attr:data-testid="verify-form">
+            <ServerForm action=action class="flex flex-col gap-4" testid="verify-form">
                 <FormError error />
                 <p class="text-slate-700">
                     {t!(l, "account-verify-lead")}
                 </p>
                 <input type="hidden" name="token" value=token />
                 <SubmitButton label=t!(l, "account-verify-submit") />
-            </ActionForm>
+            </ServerForm>
         </FormCard>
     }
 }

@@ -1,7 +1,7 @@
 use super::{esim_id_param, refusal};
 use crate::api::esims::{RenameEsim, get_esim};
 use crate::components::esim_card::EsimCardView;
-use crate::components::form::{FormError, Notice, SubmitButton, use_form_action};
+use crate::components::form::{FormError, Notice, ServerForm, SubmitButton, use_form_action};
 use crate::components::use_shop;
 use crate::error::ApiError;
 use crate::pages::account::query_param;
@@ -44,7 +44,7 @@ pub fn EsimPage() -> impl IntoView {
                             {renamed.then(|| view! { <Notice text=t!(l, "esims-name-saved") /> })}
                             <EsimCardView card locale=l links=false />
                             <section class="rounded-lg border border-slate-200 bg-white p-5">
-                                <ActionForm action=rename attr:class="flex flex-col gap-3" attr:data-testid="rename-form">
+                                <ServerForm action=rename class="flex flex-col gap-3" testid="rename-form">
                                     <FormError error=rename_error />
                                     <input type="hidden" name="id" value=id />
                                     <label for="f-nickname" class="text-sm font-medium text-slate-800">
@@ -54,7 +54,7 @@ pub fn EsimPage() -> impl IntoView {
                                         placeholder=t!(l, "esims-name-placeholder")
                                         class="rounded-md border border-slate-300 px-3 py-2" />
                                     <div><SubmitButton label=t!(l, "esims-save-name") /></div>
-                                </ActionForm>
+                                </ServerForm>
                                 <p class="mt-4 text-sm">
                                     <a href=install_href class="font-medium text-teal-800 underline" data-testid="install-link">
                                         {t!(l, "esims-installation-details")}

@@ -2,8 +2,9 @@ use super::{esim_id_param, refusal};
 use crate::api::esims::get_install_details;
 use crate::components::use_shop;
 use crate::error::ApiError;
+use crate::islands::{ClipboardCopy, DeviceFilter};
 use crate::pages::account::query_param;
-use domain::devices::search_devices;
+use domain::devices::{Device, all_devices, search_devices};
 use domain::esim::InstallDetails;
 use domain::locale::Locale;
 use domain::t;
@@ -173,78 +174,62 @@ fn Steps(locale: Locale, ios: bool) -> impl IntoView {
     }
 }
 
-/// Copies the code; only shown once the page is interactive, since it needs the clipboard API.
+/// Copies the code; rendered hidden and shown by its island, since it needs the clipboard API.
 #[component]
 fn CopyButton(text: String, locale: Locale) -> impl IntoView {
     let l = locale;
-    let (copied, set_copied) = signal(false);
-    let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
-    let copy = move |_| {
-        #[cfg(feature = "hydrate")]
-        if let Some(window) = web_sys::window() {
-            let _ = window.navigator().clipboard().write_text(&text);
-        }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = &text;
-        set_copied.set(true);
-    };
     view! {
-        <Show when=move || hydrated.get()>
-            <button type="button" on:click=copy.clone() data-testid="copy-code"
+        <ClipboardCopy>
+            <button type="button" hidden data-needs-script data-copy=text data-done=t!(l, "esims-install-copied") data-testid="copy-code"
                 class="rounded-md border border-slate-300 px-3 py-1 text-sm font-medium hover:bg-slate-50">
-                {move || if copied.get() { t!(l, "esims-install-copied") } else { t!(l, "esims-install-copy") }}
+                {t!(l, "esims-install-copy")}
             </button>
-        </Show>
+        </ClipboardCopy>
     }
 }
 
 /// Is my phone on the list of eSIM-capable models? A GET form without JavaScript; with it, the
-/// results follow the typing.
+/// list follows the typing. Every model is in the page (hidden unless it matches the query), so
+/// the browser only shows and hides them.
 #[component]
 fn DeviceCheck(locale: Locale) -> impl IntoView {
     let l = locale;
-    let query = RwSignal::new(query_param("device").unwrap_or_default());
-    let results = move || {
-        let q = query.get();
-        if q.trim().is_empty() {
-            return None;
-        }
-        let found = search_devices(&q);
-        Some(if found.is_empty() {
+    let query = query_param("device").unwrap_or_default();
+    let searching = !query.trim().is_empty();
+    let found: Vec<&Device> = search_devices(&query);
+    let devices = all_devices()
+        .iter()
+        .map(|d| {
+            let shown = found.iter().any(|f| std::ptr::eq(*f, d));
             view! {
-                <p class="mt-3 text-sm text-amber-900" data-testid="device-none">{t!(l, "esims-device-none")}</p>
+                <li class="py-2" data-device=d.full_name() hidden=!shown>
+                    <span class="font-medium text-teal-800">"✓ "</span>
+                    <span class="font-medium">{d.full_name()}</span>
+                    {d.note.map(|n| view! { <span class="block text-slate-600">{n.text(l)}</span> })}
+                </li>
             }
-            .into_any()
-        } else {
-            view! {
-                <ul class="mt-3 divide-y divide-slate-100 text-sm" data-testid="device-results">
-                    {found.into_iter().map(|d| view! {
-                        <li class="py-2">
-                            <span class="font-medium text-teal-800">"✓ "</span>
-                            <span class="font-medium">{format!("{} {}", d.brand, d.model)}</span>
-                            {d.note.map(|n| view! { <span class="block text-slate-600">{n.text(l)}</span> })}
-                        </li>
-                    }).collect_view()}
-                </ul>
-            }
-            .into_any()
         })
-    };
+        .collect_view();
     view! {
         <section class="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="device-check">
             <h2 class="font-semibold text-slate-900">{t!(l, "esims-device-heading")}</h2>
-            <form method="get" class="mt-3 flex gap-2" role="search">
-                <label for="f-device" class="sr-only">{t!(l, "esims-device-label")}</label>
-                <input id="f-device" name="device" type="search" value=query.get_untracked()
-                    on:input=move |ev| query.set(event_target_value(&ev))
-                    placeholder=t!(l, "esims-device-placeholder")
-                    class="min-w-0 flex-1 rounded-md border border-slate-300 px-3 py-2" />
-                <button type="submit" class="rounded-md bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800">
-                    {t!(l, "esims-device-check")}
-                </button>
-            </form>
-            {results}
+            <DeviceFilter>
+                <form method="get" class="mt-3 flex gap-2" role="search">
+                    <label for="f-device" class="sr-only">{t!(l, "esims-device-label")}</label>
+                    <input id="f-device" name="device" type="search" value=query
+                        placeholder=t!(l, "esims-device-placeholder")
+                        class="min-w-0 flex-1 rounded-md border border-slate-300 px-3 py-2" />
+                    <button type="submit" class="rounded-md bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800">
+                        {t!(l, "esims-device-check")}
+                    </button>
+                </form>
+                <p class="mt-3 text-sm text-amber-900" data-testid="device-none" data-device-none hidden=!(searching && found.is_empty())>
+                    {t!(l, "esims-device-none")}
+                </p>
+                <ul class="mt-3 divide-y divide-slate-100 text-sm" data-testid="device-results" data-device-list hidden=found.is_empty()>
+                    {devices}
+                </ul>
+            </DeviceFilter>
         </section>
     }
 }

@@ -1,6 +1,6 @@
 use crate::api::account::get_viewer;
 use crate::api::checkout::{CancelOrder, PayOrder, RefundOrder};
-use crate::components::form::{FormError, Notice, use_form_action};
+use crate::components::form::{FormError, Notice, ServerForm, use_form_action};
 use crate::components::use_shop;
 use crate::components::when;
 use crate::pages::account::query_param;
@@ -47,25 +47,6 @@ pub fn OrderPage() -> impl IntoView {
     let returned = query_param("returned").is_some();
     let (id, order) = super::order_resource(returned || query_param("cancelled").is_some());
     let viewer = Resource::new_blocking(|| (), |_| get_viewer());
-    // While the payment is being confirmed or the eSIM delivered, the hydrated page asks again.
-    #[cfg(feature = "hydrate")]
-    {
-        let handle = set_interval_with_handle(
-            move || {
-                let waiting = order.get_untracked().and_then(|r| r.ok()).is_some_and(|o| {
-                    o.status == OrderStatus::Paid
-                        || (returned && o.status == OrderStatus::AwaitingPayment && o.last_failure().is_none())
-                });
-                if waiting {
-                    order.refetch();
-                }
-            },
-            std::time::Duration::from_secs(1),
-        );
-        if let Ok(h) = handle {
-            on_cleanup(move || h.clear());
-        }
-    }
     let back = id.map(|i| format!("/orders/{i}")).unwrap_or_default();
     view! {
         <Meta name="robots" content="noindex" />
@@ -189,20 +170,20 @@ fn OrderSections(order: OrderView, locale: Locale, returned: bool, staff_admin: 
                         </a>
                     })}
                     {can_pay.then(|| view! {
-                        <ActionForm action=pay attr:data-testid="pay-again-form">
+                        <ServerForm action=pay testid="pay-again-form">
                             <input type="hidden" name="id" value=id.clone() />
                             <button type="submit" class="rounded-md bg-teal-700 px-4 py-2 font-semibold text-white hover:bg-teal-800" data-testid="pay-again">
                                 {t!(l, "orders-pay-now")}
                             </button>
-                        </ActionForm>
+                        </ServerForm>
                     })}
                     {can_pay.then(|| view! {
-                        <ActionForm action=cancel attr:data-testid="cancel-form">
+                        <ServerForm action=cancel testid="cancel-form">
                             <input type="hidden" name="id" value=cancel_id.clone() />
                             <button type="submit" class="rounded-md border border-slate-300 px-4 py-2 font-medium text-slate-700 hover:bg-slate-50" data-testid="cancel-order">
                                 {t!(l, "orders-cancel")}
                             </button>
-                        </ActionForm>
+                        </ServerForm>
                     })}
                 </div>
                 <FormError error=pay_error />
@@ -215,7 +196,7 @@ fn OrderSections(order: OrderView, locale: Locale, returned: bool, staff_admin: 
             {(staff_admin && refundable > 0).then(|| view! {
                 <section class=section data-testid="refund-section">
                     <h2 class="font-semibold text-slate-900">{t!(l, "orders-refund-heading")}</h2>
-                    <ActionForm action=refund attr:class="mt-3 flex flex-col gap-3" attr:data-testid="refund-form">
+                    <ServerForm action=refund class="mt-3 flex flex-col gap-3" testid="refund-form">
                         <FormError error=refund_error />
                         <input type="hidden" name="id" value=refund_id.clone() />
                         <label class="flex flex-col text-sm font-medium">{t!(l, "orders-refund-amount")}
@@ -225,7 +206,7 @@ fn OrderSections(order: OrderView, locale: Locale, returned: bool, staff_admin: 
                             <input name="reason" required maxlength="500" class="mt-1 rounded-md border border-slate-300 px-3 py-2" />
                         </label>
                         <div><button type="submit" class="rounded-md bg-red-700 px-4 py-2 font-semibold text-white hover:bg-red-800">{t!(l, "orders-refund-submit")}</button></div>
-                    </ActionForm>
+                    </ServerForm>
                 </section>
             })}
             <details class="text-sm text-slate-600">

@@ -1,5 +1,6 @@
 //! `/orders/:id/receipt`: the printable receipt, with the storefront's legal details.
 use crate::components::use_shop;
+use crate::islands::PrintButton;
 use crate::pages::esims::refusal;
 use domain::locale::Locale;
 use domain::order::OrderView;
@@ -33,8 +34,6 @@ fn Receipt(order: OrderView, locale: Locale) -> impl IntoView {
     let l = locale;
     let r = ReceiptDocument::for_order(&order, l, &use_shop().zone);
     let pdf = format!("/orders/{}/receipt.pdf", order.id);
-    let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
     let row = |row: ReceiptRow, class: &'static str| {
         view! {
             <tr class=class>
@@ -84,12 +83,11 @@ fn Receipt(order: OrderView, locale: Locale) -> impl IntoView {
                 <a href=pdf rel="external" class="rounded-md border border-slate-300 px-4 py-2 font-medium" data-testid="receipt-pdf">
                     {t!(l, "receipts-download-pdf")}
                 </a>
-                <Show when=move || hydrated.get()>
-                    <button type="button" class="rounded-md border border-slate-300 px-4 py-2 font-medium" on:click=move |_| {
-                        #[cfg(feature = "hydrate")]
-                        if let Some(w) = web_sys::window() { let _ = w.print(); }
-                    }>{t!(l, "receipts-print")}</button>
-                </Show>
+                <PrintButton>
+                    <button type="button" hidden data-needs-script class="rounded-md border border-slate-300 px-4 py-2 font-medium">
+                        {t!(l, "receipts-print")}
+                    </button>
+                </PrintButton>
             </div>
         </article>
     }

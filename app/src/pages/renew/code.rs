@@ -1,5 +1,5 @@
 use crate::api::esims::VerifyEsimCode;
-use crate::components::form::{Field, FormCard, FormError, Notice, SubmitButton, use_form_action};
+use crate::components::form::{Field, FormCard, FormError, Notice, ServerForm, SubmitButton, use_form_action};
 use crate::components::use_shop;
 use domain::t;
 use leptos::prelude::*;
@@ -15,11 +15,11 @@ pub fn RenewCodePage() -> impl IntoView {
         <Title text=title.clone() />
         <FormCard title>
             <Notice text=t!(l, "esims-renew-code-sent") />
-            <ActionForm action=action attr:class="mt-4 flex flex-col gap-4" attr:data-testid="code-form">
+            <ServerForm action=action class="mt-4 flex flex-col gap-4" testid="code-form">
                 <FormError error />
                 <Field label=t!(l, "esims-renew-code") name="code" kind="text" autocomplete="one-time-code" required=true />
                 <SubmitButton label=t!(l, "esims-renew-show-esim") />
-            </ActionForm>
+            </ServerForm>
             <p class="mt-4 text-sm">
                 <a class="font-medium text-teal-800 underline" href="/renew">{t!(l, "esims-renew-new-code")}</a>
             </p>

@@ -1,6 +1,6 @@
 use super::refusal;
 use crate::api::payment_settings::{PAYMENT_METHODS, PaymentSettings, SavePaymentSettings, get_payment_settings};
-use crate::components::form::{FormError, Notice, SubmitButton, use_form_action};
+use crate::components::form::{FormError, Notice, ServerForm, SubmitButton, use_form_action};
 use crate::components::use_shop;
 use crate::pages::account::query_param;
 use domain::locale::Locale;
@@ -45,7 +45,7 @@ fn SettingsForm(settings: PaymentSettings, locale: Locale) -> impl IntoView {
     let input = "mt-1 rounded-md border border-slate-300 px-3 py-2";
     view! {
         {query_param("saved").map(|_| view! { <Notice text=t!(l, "staff-payments-saved") /> })}
-        <ActionForm action=save attr:class="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm" attr:data-testid="payment-settings-form">
+        <ServerForm action=save class="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm" testid="payment-settings-form">
             <FormError error />
             <fieldset class="flex flex-col gap-2">
                 <legend class="font-semibold text-slate-900">{t!(l, "staff-payments-methods")}</legend>
@@ -70,6 +70,6 @@ fn SettingsForm(settings: PaymentSettings, locale: Locale) -> impl IntoView {
                 <input name="tax_id" maxlength="50" value=settings.tax_id.clone().unwrap_or_default() class=input />
             </label>
             <div><SubmitButton label=t!(l, "staff-payments-save") /></div>
-        </ActionForm>
+        </ServerForm>
     }
 }

@@ -15,25 +15,6 @@ use leptos_meta::{Meta, Title};
 pub fn StockPage() -> impl IntoView {
     let l = use_shop().locale;
     let overview = Resource::new_blocking(|| (), |_| get_stock_overview());
-    // While an import runs, the hydrated page asks again every second.
-    #[cfg(feature = "hydrate")]
-    {
-        let handle = set_interval_with_handle(
-            move || {
-                if overview
-                    .get_untracked()
-                    .and_then(|r| r.ok())
-                    .is_some_and(|o| o.running())
-                {
-                    overview.refetch();
-                }
-            },
-            std::time::Duration::from_secs(1),
-        );
-        if let Ok(h) = handle {
-            on_cleanup(move || h.clear());
-        }
-    }
     let title = t!(l, "staff-stock-title");
     view! {
         <Title text=title.clone() />

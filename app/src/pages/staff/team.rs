@@ -1,7 +1,7 @@
 use super::{format_time, refusal};
 use crate::api::account::get_viewer;
 use crate::api::staff::{ChangeStaffRole, InviteStaff, RevokeInvitation, get_staff_overview, search_customers};
-use crate::components::form::{FormError, Notice, SubmitButton, use_form_action};
+use crate::components::form::{FormError, FormTarget, Notice, ServerForm, SubmitButton, use_form_action};
 use crate::components::use_shop;
 use crate::error::ApiError;
 use domain::account::Role;
@@ -146,7 +146,7 @@ fn TeamSections(overview: StaffOverview) -> impl IntoView {
         </section>
         <section class="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
             <h2 class="mb-4 text-lg font-semibold">{t!(l, "staff-invite-heading")}</h2>
-            <ActionForm action=invite attr:class="flex flex-col gap-3 sm:flex-row sm:items-end" attr:data-testid="invite-form">
+            <ServerForm action=invite class="flex flex-col gap-3 sm:flex-row sm:items-end" testid="invite-form">
                 <input type="hidden" name="storefront" value=sf.clone() />
                 <label class="flex flex-1 flex-col gap-1 text-sm font-medium">
                     {t!(l, "staff-email")}
@@ -159,7 +159,7 @@ fn TeamSections(overview: StaffOverview) -> impl IntoView {
                     </select>
                 </label>
                 <SubmitButton label=t!(l, "staff-send-invitation") />
-            </ActionForm>
+            </ServerForm>
             <div class="mt-2"><FormError error=invite_error /></div>
             <FormError error=revoke_error />
             {(!overview.invitations.is_empty()).then(|| view! {
@@ -168,11 +168,11 @@ fn TeamSections(overview: StaffOverview) -> impl IntoView {
                     {overview.invitations.clone().into_iter().map(|inv| view! {
                         <li class="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="pending-invitation">
                             <span>{inv.email.clone()} " · " {inv.role.label(l)} " · " {format_time(inv.expires_at)}</span>
-                            <ActionForm action=revoke>
+                            <ServerForm action=revoke>
                                 <input type="hidden" name="storefront" value=sf_id.to_string() />
                                 <input type="hidden" name="invitation" value=inv.id.to_string() />
                                 <button type="submit" class="text-red-700 underline">{t!(l, "staff-cancel-invitation")}</button>
-                            </ActionForm>
+                            </ServerForm>
                         </li>
                     }).collect_view()}
                 </ul>
@@ -187,7 +187,7 @@ fn MemberRow(
     can_manage: bool,
     storefront: uuid::Uuid,
     grantable: Vec<Role>,
-    action: ServerAction<ChangeStaffRole>,
+    action: FormTarget,
 ) -> impl IntoView {
     let l = use_shop().locale;
     let select = "rounded-md border border-slate-300 bg-white px-2 py-1.5";
@@ -201,7 +201,7 @@ fn MemberRow(
             <td class="py-2 pr-3" data-testid="member-role">{member.role.label(l)}</td>
             <td class="py-2">
                 {can_manage.then(|| view! {
-                    <ActionForm action=action attr:class="flex flex-wrap items-center gap-2">
+                    <ServerForm action=action class="flex flex-wrap items-center gap-2">
                         <input type="hidden" name="storefront" value=storefront.to_string() />
                         <input type="hidden" name="account" value=member.account_id.to_string() />
                         <label class="sr-only" for=role_id.clone()>{t!(l, "staff-role")}</label>
@@ -211,7 +211,7 @@ fn MemberRow(
                             }).collect_view()}
                         </select>
                         <button type="submit" class="rounded-md border border-slate-300 px-2 py-1.5">{t!(l, "staff-apply")}</button>
-                    </ActionForm>
+                    </ServerForm>
                 })}
             </td>
         </tr>

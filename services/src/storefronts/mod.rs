@@ -1,3 +1,5 @@
+pub mod directory;
+
 use crate::db::RepoError;
 use domain::locale::Locale;
 use domain::money::Currency;
