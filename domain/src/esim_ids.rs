@@ -66,10 +66,14 @@ impl std::fmt::Display for Iccid {
     }
 }
 
-/// Luhn (ISO/IEC 7812) over a string of ASCII digits, check digit last.
+/// Luhn (ISO/IEC 7812) over a string of ASCII digits, check digit last; false for anything
+/// that is not only ASCII digits (which used to overflow on a space or a dash).
 pub fn luhn_valid(digits: &str) -> bool {
     let mut sum = 0u32;
     for (i, c) in digits.bytes().rev().enumerate() {
+        if !c.is_ascii_digit() {
+            return false;
+        }
         let mut d = u32::from(c - b'0');
         if i % 2 == 1 {
             d *= 2;
