@@ -30,14 +30,14 @@ pub fn chosen_zone(input: &str) -> Result<Option<&'static str>, crate::account::
         .ok_or(crate::account::AccountProblem::TimeZoneUnknown)
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ReaderZone {
     /// Offsets in force from each start, in time order; the first also covers anything earlier.
     pub spans: Vec<ZoneSpan>,
 }
 
 /// One stretch of a zone with one offset from UTC.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ZoneSpan {
     /// Unix seconds from which this offset applies.
     pub from: i64,

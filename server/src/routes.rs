@@ -1,4 +1,5 @@
 //! The HTTP surface: Leptos pages and server functions, health, preferences, static files.
+use crate::layers::page_cache::{PageCache, serve_cached_pages};
 use crate::layers::web_safety::{
     CSP_FOR_NON_PAGES, locale_before_storefront, page_nonce, plain_answer, refuse_cross_site, set_page_csp,
 };
@@ -18,6 +19,7 @@ use http::{HeaderValue, StatusCode, header};
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use std::net::SocketAddr;
+use std::sync::Arc;
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_sessions::cookie::{SameSite, time};
@@ -47,6 +49,7 @@ pub fn build_router(state: AppState) -> Router {
             provide_context(nonce);
         }
     };
+    let page_cache = Arc::new(PageCache::new(state.app.payments.checkout_origin()));
     let site_root = state.leptos_options.site_root.to_string();
     let pkg_dir = state.leptos_options.site_pkg_dir.to_string();
     let pages = Router::new()
@@ -72,6 +75,7 @@ pub fn build_router(state: AppState) -> Router {
             shell,
         ))
         .layer(middleware::from_fn(crate::layers::server_fn_status))
+        .layer(middleware::from_fn_with_state(page_cache, serve_cached_pages))
         .layer(middleware::from_fn_with_state(state.clone(), resolve_storefront))
         .layer(sessions)
         .layer(middleware::from_fn_with_state(state.clone(), record_client_ip))

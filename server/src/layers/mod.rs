@@ -1,5 +1,6 @@
 //! Middleware of our own that every request passes: its id for tracing, the HTTP status of a
 //! server function's refusal, and the browser-facing protections (`web_safety`).
+pub mod page_cache;
 pub mod web_safety;
 
 use app::error::ApiError;
