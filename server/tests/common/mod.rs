@@ -13,6 +13,7 @@ use tower::ServiceExt;
 
 pub mod accounts;
 pub mod orders;
+pub mod smtp;
 pub mod stripe;
 
 /// The key tests sign usage-feed requests with.
