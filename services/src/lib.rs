@@ -11,6 +11,7 @@ pub mod accounts;
 pub mod audit;
 pub mod catalog;
 pub mod changes;
+mod csv_line;
 pub mod db;
 pub mod esims;
 pub mod mail;

@@ -82,11 +82,10 @@ fn field(record: &csv::StringRecord, index: Option<usize>) -> Option<String> {
         .map(str::to_string)
 }
 
-fn check_row(
-    record: &csv::StringRecord,
-    columns: &Columns,
-    plans: &HashMap<String, Uuid>,
-) -> Result<Candidate, (String, RowProblem)> {
+/// A row checked on its own: a candidate, or the raw ICCID and the problem.
+type Checked = Result<Candidate, (String, RowProblem)>;
+
+fn check_row(record: &csv::StringRecord, columns: &Columns, plans: &HashMap<String, Uuid>) -> Checked {
     let raw_iccid = field(record, Some(columns.iccid)).unwrap_or_default();
     let fail = |p: RowProblem| (raw_iccid.clone(), p);
     let iccid = Iccid::parse(&raw_iccid).map_err(|p| fail(RowProblem::Iccid(p)))?;
@@ -133,12 +132,35 @@ fn check_row(
     })
 }
 
+/// Reads the header and checks each data row on its own, without the database: each row comes
+/// with the line it starts on (the header is line 1), as a candidate or as the raw ICCID and the
+/// problem. A row that is not valid CSV (bytes that are not UTF-8) is `Malformed`.
+fn read_rows<'a>(
+    input: &'a [u8],
+    plans: &'a HashMap<String, Uuid>,
+) -> Result<impl Iterator<Item = (u64, Checked)> + 'a, ImportError> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(input);
+    let columns = Columns::from_header(reader.headers().map_err(|e| ImportError::Unreadable(e.to_string()))?)?;
+    let mut lines = crate::csv_line::Lines::new(input);
+    Ok(reader.into_records().map(move |record| {
+        let line = lines.of_record(&record);
+        let checked = match record {
+            Ok(record) => check_row(&record, &columns, plans),
+            Err(_) => Err((String::new(), RowProblem::Malformed)),
+        };
+        (line, checked)
+    }))
+}
+
 /// Imports `input` into `storefront_id`'s stock. `progress` is called with the number of rows
 /// handled so far, after each batch.
-pub async fn import_csv<R: std::io::Read>(
+pub async fn import_csv(
     pool: &PgPool,
     storefront_id: Uuid,
-    input: R,
+    input: &[u8],
     mut progress: impl FnMut(u64),
 ) -> Result<ImportReport, ImportError> {
     let plans: HashMap<String, Uuid> =
@@ -149,29 +171,12 @@ pub async fn import_csv<R: std::io::Read>(
             .map(|r| (r.slug, r.id))
             .collect();
 
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(input);
-    let columns = Columns::from_header(reader.headers().map_err(|e| ImportError::Unreadable(e.to_string()))?)?;
     let mut report = ImportReport::default();
     let mut seen = HashSet::new();
     let mut batch = Vec::with_capacity(BATCH);
-    for record in reader.records() {
+    for (line, checked) in read_rows(input, &plans)? {
         report.rows += 1;
-        let line = report.rows + 1;
-        let record = match record {
-            Ok(r) => r,
-            Err(_) => {
-                report.rejected.push(RowRejection {
-                    line,
-                    iccid: String::new(),
-                    problem: RowProblem::Malformed,
-                });
-                continue;
-            }
-        };
-        match check_row(&record, &columns, &plans) {
+        match checked {
             Err((iccid, problem)) => report.rejected.push(RowRejection { line, iccid, problem }),
             Ok(candidate) if !seen.insert(candidate.iccid.clone()) => report.rejected.push(RowRejection {
                 line,
@@ -278,3 +283,6 @@ async fn store_batch(
     tx.commit().await?;
     Ok(())
 }
+
+#[cfg(test)]
+mod properties;

@@ -38,13 +38,19 @@ struct Row {
 /// Parses the whole file first: a bad row refuses the file and nothing is applied.
 pub fn parse(bytes: &[u8]) -> Result<Vec<FeedEvent>, UsageCsvError> {
     let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(bytes);
+    let headers = reader.headers().ok().cloned();
     let mut events = Vec::new();
-    for (i, row) in reader.deserialize::<Row>().enumerate() {
-        let line = i as u64 + 2;
-        let row = row.map_err(|e| UsageCsvError::Row {
-            line,
-            message: e.to_string(),
-        })?;
+    // The line each event's row starts on (the header is line 1), for the messages.
+    let mut lines = Vec::new();
+    let mut counter = crate::csv_line::Lines::new(bytes);
+    for record in reader.records() {
+        let line = counter.of_record(&record);
+        let row: Row = record
+            .and_then(|r| r.deserialize(headers.as_ref()))
+            .map_err(|e| UsageCsvError::Row {
+                line,
+                message: e.to_string(),
+            })?;
         let digest = Sha256::digest(format!("{}|{}", row.iccid.trim(), row.measured_at.to_rfc3339()));
         events.push(FeedEvent::Usage {
             event_id: format!("csv-{}", hex::encode(&digest[..16])),
@@ -54,13 +60,14 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<FeedEvent>, UsageCsvError> {
             voice_remaining_min: row.voice_remaining_min,
             sms_remaining: row.sms_remaining,
         });
+        lines.push(line);
     }
     if events.is_empty() {
         return Err(UsageCsvError::Empty);
     }
     for (chunk_no, chunk) in events.chunks_mut(1000).enumerate() {
         validate(chunk, Utc::now()).map_err(|p| UsageCsvError::Row {
-            line: (chunk_no * 1000 + p.index().unwrap_or(0)) as u64 + 2,
+            line: lines[chunk_no * 1000 + p.index().unwrap_or(0)],
             message: p.to_string(),
         })?;
     }
@@ -84,3 +91,6 @@ pub async fn import(pool: &PgPool, bytes: &[u8]) -> Result<UsageImportReport, Us
     }
     Ok(report)
 }
+
+#[cfg(test)]
+mod properties;
