@@ -1,6 +1,7 @@
 use leptos::config::get_configuration;
-use server::config::Config;
+use server::config::{self, Config};
 use server::demo;
+use server::observability::{self, Metrics, logging, readiness::MIGRATOR};
 use server::routes::build_router;
 use server::state::AppState;
 use server::workers;
@@ -10,14 +11,12 @@ use services::payment_gateways::stripe_gateway::StripeGateway;
 use sqlx::postgres::PgPoolOptions;
 use std::net::SocketAddr;
 use std::time::Duration;
-use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    tracing_subscriber::fmt()
-        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")))
-        .init();
-
+    let log_format = config::log_format_from_env();
+    logging::init(log_format.as_ref().copied().unwrap_or_default());
+    log_format?;
     let config = Config::from_env()?;
     let mut leptos_options = get_configuration(None)?.leptos_options;
     leptos_options.hash_files |= server::static_files::built_with_content_names(&leptos_options);
@@ -28,7 +27,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .acquire_timeout(Duration::from_secs(5))
         .connect(&config.database_url)
         .await?;
-    sqlx::migrate!("../migrations").run(&pool).await?;
+    MIGRATOR.run(&pool).await?;
     tracing::info!("database migrated");
     if config.load_demo_data && demo::load_if_empty(&pool).await? {
         tracing::info!("demo storefront loaded");
@@ -87,7 +86,14 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         secure_cookies: config.secure_cookies,
         trust_forwarded_for: config.trust_forwarded_for,
     };
-    let router = build_router(state);
+    let metrics = config
+        .metrics_token
+        .as_ref()
+        .map(|token| Metrics::new(pool.clone(), token));
+    if metrics.is_none() {
+        tracing::info!("no ROAMDESK_METRICS_TOKEN: /metrics answers 404");
+    }
+    let router = observability::observe(build_router(state), metrics);
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!("listening on http://{addr}");
     axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())

@@ -1,4 +1,5 @@
-//! The HTTP surface: Leptos pages and server functions, health, preferences, static files.
+//! The HTTP surface: Leptos pages and server functions, health and readiness, preferences,
+//! static files. `/metrics` is added to the finished router by `observability::observe`.
 use crate::layers::page_cache::{PageCache, serve_cached_pages};
 use crate::layers::web_safety::{
     CSP_FOR_NON_PAGES, locale_before_storefront, page_nonce, plain_answer, refuse_cross_site, set_page_csp,
@@ -54,6 +55,7 @@ pub fn build_router(state: AppState) -> Router {
     let pkg_dir = state.leptos_options.site_pkg_dir.to_string();
     let pages = Router::new()
         .route("/healthz", get(healthz))
+        .route("/readyz", get(crate::observability::readiness::readyz))
         .route("/prefs", post(set_prefs))
         .route("/feed/v1/events", post(app::edges::usage_feed::receive))
         .route("/webhooks/stripe", post(app::edges::stripe_webhook::receive_stripe))
@@ -146,7 +148,12 @@ async fn record_client_ip(State(state): State<AppState>, mut req: Request, next:
 /// before any page or server function runs.
 async fn resolve_storefront(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let path = req.uri().path();
-    if path.starts_with("/pkg/") || path.starts_with("/feed/") || path == "/healthz" || path == "/favicon.svg" {
+    if path.starts_with("/pkg/")
+        || path.starts_with("/feed/")
+        || path == "/healthz"
+        || path == "/readyz"
+        || path == "/favicon.svg"
+    {
         return next.run(req).await;
     }
     let host = req

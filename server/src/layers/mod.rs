@@ -1,5 +1,7 @@
 //! Middleware of our own that every request passes: its id for tracing, the HTTP status of a
-//! server function's refusal, and the browser-facing protections (`web_safety`).
+//! server function's refusal, and the browser-facing protections (`web_safety`); and, when
+//! metrics are on, each request's latency (`metrics`).
+pub mod metrics;
 pub mod page_cache;
 pub mod web_safety;
 
