@@ -9,6 +9,7 @@
 //! `scheduler` on all of them.
 pub mod accounts;
 pub mod audit;
+pub mod backlog;
 pub mod catalog;
 pub mod changes;
 mod csv_line;
