@@ -21,7 +21,7 @@ use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use std::net::SocketAddr;
 use std::sync::Arc;
-use tower_http::compression::CompressionLayer;
+use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_sessions::cookie::{SameSite, time};
 use tower_sessions::{Expiry, SessionManagerLayer};
@@ -85,7 +85,9 @@ pub fn build_router(state: AppState) -> Router {
         .layer(Extension(SecureCookies(state.secure_cookies)))
         .layer(middleware::from_fn_with_state(state.app.clone(), set_page_csp))
         .layer(middleware::from_fn(no_store_for_secrets))
-        .layer(CompressionLayer::new());
+        // Pages are compressed as they are sent: brotli at a quality that costs about a
+        // millisecond for a catalogue page (smaller than gzip at the same cost), else gzip.
+        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)));
     // Static files skip the page layers (storefront, session, compression): they are the same
     // for every shop and visitor, and already compressed.
     Router::new()

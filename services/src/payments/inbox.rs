@@ -6,7 +6,8 @@ use crate::orders::OrderError;
 use crate::payment_gateways::PaymentRef;
 use sqlx::PgPool;
 
-/// Woken with NOTIFY when an event is stored, so the worker need not wait for its next poll.
+/// Woken with NOTIFY (a trigger on `payment_events`) when an event is stored, so the worker need
+/// not wait for its next poll.
 pub const NOTIFY_CHANNEL: &str = "roamdesk_payments";
 
 /// Stores a provider event once. Returns false for an event already stored.
@@ -34,11 +35,7 @@ pub async fn record_event(
     )
     .fetch_optional(pool)
     .await?;
-    if inserted.is_some() {
-        sqlx::query!("SELECT pg_notify('roamdesk_payments', '')")
-            .execute(pool)
-            .await?;
-    }
+    // A trigger on the insert wakes the workers (NOTIFY_CHANNEL) when this commits.
     Ok(inserted.is_some())
 }
 
