@@ -398,7 +398,8 @@ async fn account_pages_speak_each_language_and_work_as_plain_forms(pool: PgPool)
         assert!(page.body.contains(heading) && page.body.contains(button), "{lang}");
         // The form posts to its server function without JavaScript.
         assert!(
-            page.body.contains(r#"<form method="post" action="/api/account/sign-in""#),
+            page.body
+                .contains(r#"<form method="post" action="/api/account/sign-in""#),
             "{lang}"
         );
     }
