@@ -10,7 +10,7 @@ pub fn DeviceFilter(children: Children) -> impl IntoView {
         <div class="contents" node_ref=root on:input=move |ev| {
             #[cfg(feature = "hydrate")]
             if let Some(el) = root.get_untracked() {
-                super::dom::filter_devices(&el, ev.into());
+                super::dom::filter_devices(&el, ev);
             }
             #[cfg(not(feature = "hydrate"))]
             let _ = ev;
