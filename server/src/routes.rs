@@ -150,12 +150,8 @@ async fn record_client_ip(State(state): State<AppState>, mut req: Request, next:
 /// before any page or server function runs.
 async fn resolve_storefront(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let path = req.uri().path();
-    if path.starts_with("/pkg/")
-        || path.starts_with("/feed/")
-        || path == "/healthz"
-        || path == "/readyz"
-        || path == "/favicon.svg"
-    {
+    // Static files (`static_files`) are routed outside this layer and never get here.
+    if path.starts_with("/feed/") || path == "/healthz" || path == "/readyz" {
         return next.run(req).await;
     }
     let host = req

@@ -11,12 +11,7 @@ use tokio::task::JoinHandle;
 
 /// A connection that waits for NOTIFY on `channel`; `None` (polling only) if it cannot be had.
 async fn listen(pool: &PgPool, channel: &str) -> Option<PgListener> {
-    let attempt = async {
-        let mut listener = PgListener::connect_with(pool).await?;
-        listener.listen(channel).await?;
-        Ok::<_, sqlx::Error>(listener)
-    };
-    match attempt.await {
+    match services::changes::subscribe(pool, channel).await {
         Ok(l) => Some(l),
         Err(e) => {
             tracing::warn!(error = %e, channel, "cannot LISTEN; polling only");

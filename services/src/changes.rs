@@ -14,7 +14,7 @@ pub const CHANNEL: &str = "roamdesk_changes";
 /// directory remembers nothing, so no change can be missed.
 pub async fn listen(pool: PgPool, directory: Arc<StorefrontDirectory>, mut stop: tokio::sync::watch::Receiver<bool>) {
     loop {
-        let mut listener = match subscribe(&pool).await {
+        let mut listener = match subscribe(&pool, CHANNEL).await {
             Ok(listener) => listener,
             Err(e) => {
                 tracing::warn!(error = %e, "change listener: cannot connect; retrying");
@@ -44,8 +44,9 @@ pub async fn listen(pool: PgPool, directory: Arc<StorefrontDirectory>, mut stop:
     }
 }
 
-async fn subscribe(pool: &PgPool) -> Result<PgListener, sqlx::Error> {
+/// A connection of its own that waits for NOTIFY on `channel`.
+pub async fn subscribe(pool: &PgPool, channel: &str) -> Result<PgListener, sqlx::Error> {
     let mut listener = PgListener::connect_with(pool).await?;
-    listener.listen(CHANNEL).await?;
+    listener.listen(channel).await?;
     Ok(listener)
 }

@@ -149,17 +149,19 @@ impl FromServerFnError for ApiError {
     }
 
     fn de(data: leptos::server_fn::Bytes) -> Self {
-        serde_json::from_slice::<WireError>(&data)
-            .map(|wire| wire.error)
-            .unwrap_or_else(|e| ApiError::Transport(e.to_string()))
+        read_wire(&data).unwrap_or_else(|e| ApiError::Transport(e.to_string()))
     }
 }
 
 impl ApiError {
     /// The error in a server function's answer, if the answer is one.
     pub fn from_wire(body: &[u8]) -> Option<ApiError> {
-        serde_json::from_slice::<WireError>(body).ok().map(|wire| wire.error)
+        read_wire(body).ok()
     }
+}
+
+fn read_wire(body: &[u8]) -> Result<ApiError, serde_json::Error> {
+    serde_json::from_slice::<WireError>(body).map(|wire| wire.error)
 }
 
 #[cfg(feature = "ssr")]

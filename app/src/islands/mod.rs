@@ -15,3 +15,18 @@ pub use clipboard_copy::ClipboardCopy;
 pub use device_filter::DeviceFilter;
 pub use form_enhancer::FormEnhancer;
 pub use print_button::PrintButton;
+
+use leptos::prelude::*;
+
+/// The wrapper of an island whose children the server rendered `hidden data-needs-script`:
+/// once the island is interactive, they are shown.
+fn revealing_root() -> NodeRef<leptos::html::Div> {
+    let root = NodeRef::<leptos::html::Div>::new();
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        if let Some(el) = root.get() {
+            dom::reveal(&el);
+        }
+    });
+    root
+}

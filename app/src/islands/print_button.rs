@@ -4,13 +4,7 @@ use leptos::prelude::*;
 
 #[island]
 pub fn PrintButton(children: Children) -> impl IntoView {
-    let root = NodeRef::<leptos::html::Div>::new();
-    #[cfg(feature = "hydrate")]
-    Effect::new(move |_| {
-        if let Some(el) = root.get() {
-            super::dom::reveal(&el);
-        }
-    });
+    let root = super::revealing_root();
     view! {
         <div class="contents" node_ref=root on:click=|_| {
             #[cfg(feature = "hydrate")]

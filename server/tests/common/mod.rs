@@ -12,6 +12,7 @@ use sqlx::PgPool;
 use tower::ServiceExt;
 
 pub mod accounts;
+pub mod loopback;
 pub mod orders;
 pub mod smtp;
 pub mod stripe;

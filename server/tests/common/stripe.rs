@@ -3,8 +3,8 @@
 use axum::Router;
 use std::net::SocketAddr;
 use std::process::Stdio;
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
-use tokio::net::{TcpListener, TcpStream};
+use tokio::io::{AsyncBufReadExt, BufReader};
+use tokio::net::TcpListener;
 
 pub const WEBHOOK_SECRET: &str = "whsec_roamdesk_tests";
 pub const SECRET_KEY: &str = "sk_test_roamdesk";
@@ -84,17 +84,13 @@ impl Emulator {
 
     async fn request(&self, method: &str, path: &str, body: &str) -> (u16, String) {
         let addr = self.base.trim_start_matches("http://").trim_end_matches('/');
-        let mut stream = TcpStream::connect(addr).await.unwrap();
-        let request = format!(
-            "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {SECRET_KEY}\r\n\
-             Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-            body.len()
-        );
-        stream.write_all(request.as_bytes()).await.unwrap();
-        let mut answer = String::new();
-        stream.read_to_string(&mut answer).await.unwrap();
-        let (head, body) = answer.split_once("\r\n\r\n").unwrap_or((&answer, ""));
-        (head[9..12].parse().unwrap(), body.to_string())
+        let bearer = format!("Bearer {SECRET_KEY}");
+        let headers = [
+            ("Authorization", bearer.as_str()),
+            ("Content-Type", "application/x-www-form-urlencoded"),
+        ];
+        let reply = super::loopback::http(addr, method, path, &headers, body).await;
+        (reply.status, reply.body)
     }
 }
 
