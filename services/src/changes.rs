@@ -44,9 +44,16 @@ pub async fn listen(pool: PgPool, directory: Arc<StorefrontDirectory>, mut stop:
     }
 }
 
-/// A connection of its own that waits for NOTIFY on `channel`.
+/// A connection that waits for NOTIFY on `channel`, made with `pool`'s settings but outside it:
+/// a listener keeps its connection for good, and the pool's are for requests.
 pub async fn subscribe(pool: &PgPool, channel: &str) -> Result<PgListener, sqlx::Error> {
-    let mut listener = PgListener::connect_with(pool).await?;
+    let own = sqlx::postgres::PgPoolOptions::new()
+        .max_connections(1)
+        .max_lifetime(None)
+        .idle_timeout(None)
+        .connect_with((*pool.connect_options()).clone())
+        .await?;
+    let mut listener = PgListener::connect_with(&own).await?;
     listener.listen(channel).await?;
     Ok(listener)
 }

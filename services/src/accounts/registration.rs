@@ -60,7 +60,7 @@ pub async fn sign_up(ctx: &AppContext, storefront: &Storefront, ip: &str, input:
     sqlx::query!("SELECT pg_advisory_xact_lock(hashtext($1))", address_key)
         .execute(&mut *tx)
         .await?;
-    if let Some(existing) = repo::find_by_sign_in_name(&ctx.pool, storefront.id, Some(&email), None).await? {
+    if let Some(existing) = repo::find_by_sign_in_name(&mut *tx, storefront.id, Some(&email), None).await? {
         let content = MailContent::AccountExists {
             sign_in_link: storefront_url(&ctx.public_url, storefront, "/account/sign-in"),
             reset_link: storefront_url(&ctx.public_url, storefront, "/account/forgot"),
@@ -75,7 +75,7 @@ pub async fn sign_up(ctx: &AppContext, storefront: &Storefront, ip: &str, input:
         return Ok(());
     }
     let phone_free = match &phone {
-        Some(p) => repo::find_by_sign_in_name(&ctx.pool, storefront.id, None, Some(p))
+        Some(p) => repo::find_by_sign_in_name(&mut *tx, storefront.id, None, Some(p))
             .await?
             .is_none(),
         None => true,

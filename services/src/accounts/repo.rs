@@ -74,7 +74,7 @@ pub async fn find_active_by_id(pool: &PgPool, id: Uuid) -> Result<Option<Account
 
 /// Finds an account by e-mail (anything with an `@`) or by phone number.
 pub async fn find_by_sign_in_name(
-    pool: &PgPool,
+    db: impl sqlx::PgExecutor<'_>,
     storefront_id: Uuid,
     email: Option<&str>,
     phone: Option<&str>,
@@ -91,7 +91,7 @@ pub async fn find_by_sign_in_name(
         email,
         phone,
     )
-    .fetch_optional(pool)
+    .fetch_optional(db)
     .await?;
     Ok(row.map(|r| account_from_row!(r)))
 }

@@ -29,6 +29,9 @@ pub struct CheckoutRequest<'a> {
     /// Payment method types the storefront offers: card, alipay, wechat_pay, paypal.
     pub methods: Vec<String>,
     pub locale: Locale,
+    /// When the provider's page stops taking payment; derived from the payment, so a retried
+    /// call asks for exactly the same checkout.
+    pub expires_at: chrono::DateTime<chrono::Utc>,
 }
 
 pub struct CheckoutStart {

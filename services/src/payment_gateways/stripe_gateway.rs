@@ -153,9 +153,7 @@ impl PaymentGateway for StripeGateway {
             Ok(CheckoutSessionLocale::Unknown(_)) | Err(_) => CheckoutSessionLocale::Auto,
             Ok(known) => known,
         };
-        // Two hours: the page expires well before an unpaid order is abandoned (a day), so a
-        // cancelled order never has a page left open that could still take money.
-        let expires_at = chrono::Utc::now().timestamp() + 2 * 3600;
+        let expires_at = req.expires_at.timestamp();
         let mut create = CreateCheckoutSession::new()
             .mode(CheckoutSessionMode::Payment)
             .client_reference_id(req.order_id.to_string())

@@ -1,5 +1,6 @@
-//! The provider's events (or the test page's choice): stored once by id, then processed by a
-//! worker under a row lock, so none is lost on a crash and none is handled twice.
+//! The provider's events (or the test page's choice): stored once by id, then claimed and
+//! processed by a worker, so none is lost on a crash; handling is idempotent, so an event handled
+//! again after a crash changes nothing twice.
 use super::settle::apply_outcome;
 use crate::AppContext;
 use crate::orders::OrderError;
@@ -39,78 +40,84 @@ pub async fn record_event(
     Ok(inserted.is_some())
 }
 
-/// Processes stored events, oldest first, one at a time under a row lock, so several workers
-/// (or a worker and a retry) never handle the same event. Returns how many were handled.
+/// Processes stored events, oldest first. Each is claimed for a while before it is handled, so
+/// several workers (or a worker and a retry) do not handle the same event at once, and no
+/// connection is held while it is handled. Returns how many were handled.
 pub async fn process_pending(ctx: &AppContext, limit: u32) -> Result<u32, sqlx::Error> {
     let mut handled = 0;
     while handled < limit {
-        let mut tx = ctx.pool.begin().await?;
         let Some(event) = sqlx::query!(
-            r#"SELECT id, provider::text AS "provider!", payload FROM payment_events
-               WHERE processed_at IS NULL AND attempts < 20
-               ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED"#
+            r#"UPDATE payment_events SET claimed_until = now() + interval '2 minutes'
+               WHERE id = (SELECT id FROM payment_events
+                           WHERE processed_at IS NULL AND attempts < 20
+                             AND (claimed_until IS NULL OR claimed_until < now())
+                           ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
+               RETURNING id, provider::text AS "provider!", payload, attempts"#
         )
-        .fetch_optional(&mut *tx)
+        .fetch_optional(&ctx.pool)
         .await?
         else {
             break;
         };
-        settle_locked(ctx, &mut tx, event.id, &event.provider, &event.payload).await?;
-        tx.commit().await?;
+        settle(ctx, event.id, event.attempts, &event.provider, &event.payload).await?;
         handled += 1;
     }
     Ok(handled)
 }
 
-/// Processes one stored event now, waiting for a worker that may hold it, so the answer to the
-/// test provider's checkout shows the outcome. An event already processed is left alone.
+/// Processes one stored event now, so the answer to the test provider's checkout shows the
+/// outcome. An event already processed is left alone; one a worker is handling is handled here
+/// as well, which changes nothing twice (see `apply_outcome`).
 pub async fn process_event_now(ctx: &AppContext, provider: &str, event_id: &str) -> Result<(), sqlx::Error> {
-    let mut tx = ctx.pool.begin().await?;
-    // FOR UPDATE waits for a worker's lock; PostgreSQL then re-checks `processed_at` on the row
-    // the worker left, so an event it finished meanwhile is skipped here.
     let event = sqlx::query!(
-        r#"SELECT id, provider::text AS "provider!", payload FROM payment_events
+        r#"UPDATE payment_events SET claimed_until = now() + interval '2 minutes'
            WHERE provider = $1::text::payment_provider AND event_id = $2
              AND processed_at IS NULL AND attempts < 20
-           FOR UPDATE"#,
+           RETURNING id, provider::text AS "provider!", payload, attempts"#,
         provider,
         event_id
     )
-    .fetch_optional(&mut *tx)
+    .fetch_optional(&ctx.pool)
     .await?;
-    if let Some(event) = event {
-        settle_locked(ctx, &mut tx, event.id, &event.provider, &event.payload).await?;
+    match event {
+        Some(event) => settle(ctx, event.id, event.attempts, &event.provider, &event.payload).await,
+        None => Ok(()),
     }
-    tx.commit().await
 }
 
-/// Handles an event whose row `tx` holds locked, and records the result on it: processed (with a
-/// note when ignored), or one more failed attempt to retry later.
-async fn settle_locked(
+/// Handles a claimed event and records the result on it: processed (with a note when ignored),
+/// or one more failed attempt, retried after a pause that grows with each attempt.
+async fn settle(
     ctx: &AppContext,
-    tx: &mut sqlx::Transaction<'_, sqlx::Postgres>,
     id: i64,
+    attempts: i32,
     provider: &str,
     payload: &serde_json::Value,
 ) -> Result<(), sqlx::Error> {
     match handle_event(ctx, provider, payload).await {
         Ok(note) => {
             sqlx::query!(
-                "UPDATE payment_events SET processed_at = now(), attempts = attempts + 1, last_error = $2 WHERE id = $1",
+                "UPDATE payment_events SET processed_at = now(), attempts = attempts + 1, last_error = $2,
+                        claimed_until = NULL
+                 WHERE id = $1 AND processed_at IS NULL",
                 id,
                 note
             )
-            .execute(&mut **tx)
+            .execute(&ctx.pool)
             .await?;
         }
         Err(e) => {
             tracing::warn!(event = id, error = %e, "processing a payment event failed; it will be retried");
+            let pause_seconds = f64::from(5 * (attempts + 1).min(60));
             sqlx::query!(
-                "UPDATE payment_events SET attempts = attempts + 1, last_error = $2 WHERE id = $1",
+                "UPDATE payment_events SET attempts = attempts + 1, last_error = $2,
+                        claimed_until = now() + make_interval(secs => $3)
+                 WHERE id = $1 AND processed_at IS NULL",
                 id,
-                e.to_string()
+                e.to_string(),
+                pause_seconds
             )
-            .execute(&mut **tx)
+            .execute(&ctx.pool)
             .await?;
         }
     }

@@ -61,6 +61,17 @@ pub async fn apply_outcome(ctx: &AppContext, payment_id: Uuid, outcome: PaymentO
                 .await?;
             } else if status == OrderStatus::Cancelled.code() {
                 tracing::error!(order = %order_id, "a payment succeeded for a cancelled order; refund it from the order page");
+            } else if payment.status != "succeeded" {
+                let others = sqlx::query_scalar!(
+                    r#"SELECT count(*) AS "n!" FROM payments WHERE order_id = $1 AND id <> $2 AND status = 'succeeded'"#,
+                    order_id,
+                    payment_id
+                )
+                .fetch_one(&mut *tx)
+                .await?;
+                if others > 0 {
+                    tracing::error!(order = %order_id, payment = %payment_id, "a second payment succeeded for an order already paid; refund it from the order page");
+                }
             }
             paid = true;
         }

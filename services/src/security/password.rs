@@ -1,8 +1,23 @@
 //! Password hashing with Argon2id (the `argon2` crate's defaults: 19 MiB, 2 passes, 1 lane, as
-//! OWASP recommends). Hashing is slow on purpose, so it runs off the async threads.
+//! OWASP recommends). Hashing is slow on purpose, so it runs off the async threads, and at most
+//! one hash per core runs at a time: each takes 19 MiB and a whole core, so more at once only
+//! adds memory and starves the request threads. Sign-ins beyond that wait in line.
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
 use rand_core::OsRng;
+use std::sync::LazyLock;
+use tokio::sync::Semaphore;
+
+static HASHING_SLOTS: LazyLock<Semaphore> =
+    LazyLock::new(|| Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get())));
+
+/// Runs one Argon2 evaluation on a blocking thread once a slot is free.
+async fn with_slot<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Option<T> {
+    let _slot = HASHING_SLOTS.acquire().await.ok()?;
+    #[cfg(test)]
+    let _running = tests::Running::enter();
+    tokio::task::spawn_blocking(work).await.ok()
+}
 
 fn hasher() -> Argon2<'static> {
     Argon2::new(Algorithm::Argon2id, Version::V0x13, Params::default())
@@ -10,7 +25,7 @@ fn hasher() -> Argon2<'static> {
 
 /// A PHC string (`$argon2id$v=19$m=19456,t=2,p=1$…`) for a new password.
 pub async fn hash(password: String) -> Result<String, argon2::password_hash::Error> {
-    tokio::task::spawn_blocking(move || {
+    with_slot(move || {
         let salt = SaltString::generate(&mut OsRng);
         hasher()
             .hash_password(password.as_bytes(), &salt)
@@ -23,7 +38,7 @@ pub async fn hash(password: String) -> Result<String, argon2::password_hash::Err
 /// Whether `password` matches `stored`. With no stored hash (unknown account) the same work is
 /// still done against a fixed hash, so response time does not reveal whether an account exists.
 pub async fn verify(password: String, stored: Option<String>) -> bool {
-    tokio::task::spawn_blocking(move || {
+    with_slot(move || {
         let known = stored.is_some();
         let phc = stored.unwrap_or_else(|| DUMMY_HASH.to_string());
         let Ok(parsed) = PasswordHash::new(&phc) else {
@@ -42,6 +57,41 @@ const DUMMY_HASH: &str =
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    static RUNNING: AtomicUsize = AtomicUsize::new(0);
+    static MOST_AT_ONCE: AtomicUsize = AtomicUsize::new(0);
+
+    /// Counts hashes in progress and keeps the highest count seen.
+    pub(super) struct Running;
+
+    impl Running {
+        pub(super) fn enter() -> Running {
+            let now = RUNNING.fetch_add(1, Ordering::SeqCst) + 1;
+            MOST_AT_ONCE.fetch_max(now, Ordering::SeqCst);
+            Running
+        }
+    }
+
+    impl Drop for Running {
+        fn drop(&mut self) {
+            RUNNING.fetch_sub(1, Ordering::SeqCst);
+        }
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn many_sign_ins_at_once_hash_one_per_core() {
+        let stored = hash("correct horse battery".into()).await.unwrap();
+        let checks: Vec<_> = (0..12)
+            .map(|_| tokio::spawn(verify("correct horse battery".into(), Some(stored.clone()))))
+            .collect();
+        for check in checks {
+            assert!(check.await.unwrap(), "every waiting sign-in still verifies");
+        }
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let most = MOST_AT_ONCE.load(Ordering::SeqCst);
+        assert!(most <= cores, "{most} hashes ran at once on {cores} cores");
+    }
 
     #[tokio::test]
     async fn hashes_are_argon2id_salted_and_verify() {
