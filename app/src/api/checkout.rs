@@ -78,8 +78,10 @@ pub async fn get_quote(plan: String, esim: Option<Uuid>, promo: Option<String>) 
     let buyer = Buyer::check(&scope, esim).await?;
     let (code, key) = (promo_input(&promo), buyer.email.to_lowercase());
     let req = quote_request(&scope, &plan, esim, &code, &key)?;
+    let renewable = quote::renewable_plans(scope.ctx.provider.as_ref(), esim).await?;
     let mut conn = scope.ctx.pool.acquire().await?;
-    let (quote, _) = quote::quote(&mut conn, scope.ctx.provider.as_ref(), &req).await?;
+    let (quote, _) = quote::quote(&mut conn, &renewable, &req).await?;
+    drop(conn);
     let mut token = [0u8; 16];
     rand_core::RngCore::fill_bytes(&mut rand_core::OsRng, &mut token);
     Ok(QuoteOffer {

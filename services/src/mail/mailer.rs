@@ -1,15 +1,25 @@
 //! SMTP delivery through lettre. Configured by a URL: `smtp://host:port` (plain, for a local relay
 //! or tests), `smtp://user:pass@host:587?tls=required` (STARTTLS) or `smtps://…` (TLS).
+use super::plain_relay::PlainRelay;
 use lettre::message::{Mailbox, MultiPart};
 use lettre::transport::smtp::AsyncSmtpTransport;
 use lettre::{AsyncTransport, Message, Tokio1Executor};
+use std::sync::Arc;
 use std::time::Duration;
 use uuid::Uuid;
 
 #[derive(Clone)]
 pub struct Mailer {
-    transport: AsyncSmtpTransport<Tokio1Executor>,
+    transport: Transport,
     from: Mailbox,
+}
+
+#[derive(Clone)]
+enum Transport {
+    /// A relay on plain SMTP without credentials (a local MTA): see `PlainRelay`.
+    Plain(Arc<PlainRelay>),
+    /// Anything else lettre's URL takes: STARTTLS, TLS, credentials.
+    Lettre(AsyncSmtpTransport<Tokio1Executor>),
 }
 
 /// One message as the outbox hands it over.
@@ -31,10 +41,14 @@ pub enum MailerError {
 
 impl Mailer {
     pub fn from_url(url: &str, from: &str) -> Result<Mailer, MailerError> {
-        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+        let lettre = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
             .map_err(|e| MailerError::Url(e.to_string()))?
-            .timeout(Some(Duration::from_secs(20)))
+            .timeout(Some(TIMEOUT))
             .build();
+        let transport = match PlainRelay::for_url(url, TIMEOUT) {
+            Some(relay) => Transport::Plain(Arc::new(relay)),
+            None => Transport::Lettre(lettre),
+        };
         let from = from
             .parse()
             .map_err(|e: lettre::address::AddressError| MailerError::From(e.to_string()))?;
@@ -55,10 +69,12 @@ impl Mailer {
                 mail.html.to_string(),
             ))
             .map_err(|e| format!("cannot build message: {e}"))?;
-        self.transport
-            .send(message)
-            .await
-            .map(|_| ())
-            .map_err(|e| e.to_string())
+        match &self.transport {
+            Transport::Plain(relay) => relay.send(&message).await,
+            Transport::Lettre(transport) => transport.send(message).await.map(|_| ()).map_err(|e| e.to_string()),
+        }
     }
 }
+
+/// For each SMTP step: connecting, each command, the message.
+const TIMEOUT: Duration = Duration::from_secs(20);

@@ -1,10 +1,11 @@
-//! Creating an order: the quote is re-computed under the promo row's lock, and the order, its
-//! line, its promo redemption and its first status are written in one transaction.
+//! Creating an order: the quote is re-computed (under the promo row's lock when a code is used),
+//! and the order, its line, its promo redemption and its first status are written in one
+//! statement.
 use super::OrderError;
-use super::quote::{QuoteRequest, quote};
+use super::quote::{QuoteRequest, quote, renewable_plans};
 use super::transition;
 use crate::provider::EsimProvider;
-use domain::order::{OrderStatus, Quote, TransitionCause};
+use domain::order::{OrderStatus, Promo, Quote, TransitionCause};
 use sqlx::PgPool;
 use uuid::Uuid;
 
@@ -29,90 +30,93 @@ pub async fn create(pool: &PgPool, provider: &dyn EsimProvider, new: NewOrder<'_
     if let Some(existing) = find_by_request_key(pool, storefront_id, new.request_key).await? {
         return Ok(existing);
     }
-    let mut tx = pool.begin().await?;
-    let (quote, promo) = quote(&mut tx, provider, &new.quote).await?;
-    let number = sqlx::query_scalar!(
-        "INSERT INTO order_number_counters (storefront_id, last_number) VALUES ($1, 1)
-         ON CONFLICT (storefront_id) DO UPDATE SET last_number = order_number_counters.last_number + 1
-         RETURNING last_number",
-        storefront_id
-    )
-    .fetch_one(&mut *tx)
-    .await?;
-    let inserted = sqlx::query_scalar!(
-        r#"INSERT INTO orders (storefront_id, customer_id, order_number, email, currency, subtotal_minor, discount_minor,
-                               total_minor, promo_code_id, request_key, quote, language)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id"#,
-        storefront_id,
+    let renewable = renewable_plans(provider, new.quote.esim_id).await?;
+    let (quote, inserted) = if new.quote.promo_code.is_some() {
+        // The promo row stays locked from the quote to the commit, so its limits hold.
+        let mut tx = pool.begin().await?;
+        let (quote, promo) = quote(&mut tx, &renewable, &new.quote).await?;
+        let inserted = insert_order(&mut tx, &new, &quote, promo.as_ref()).await;
+        if inserted.is_ok() {
+            tx.commit().await?;
+        }
+        (quote, inserted)
+    } else {
+        let mut conn = pool.acquire().await?;
+        let (quote, _) = quote(&mut conn, &renewable, &new.quote).await?;
+        let inserted = insert_order(&mut conn, &new, &quote, None).await;
+        (quote, inserted)
+    };
+    match inserted {
+        Ok((id, number)) => Ok(CreatedOrder {
+            id,
+            number,
+            quote,
+            new: true,
+        }),
+        // The same form submitted twice at once: the other request made the order.
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() && new.request_key.is_some() => {
+            find_by_request_key(pool, storefront_id, new.request_key)
+                .await?
+                .ok_or(OrderError::NotFound)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Writes the order in one statement: its number (the counter row is locked only for this
+/// statement, or until the commit when a promo code's transaction holds it), the order, its
+/// line, the promo code's use and the first step of its history. Returns its id and number.
+async fn insert_order(
+    conn: &mut sqlx::PgConnection,
+    new: &NewOrder<'_>,
+    quote: &Quote,
+    promo: Option<&Promo>,
+) -> Result<(Uuid, i64), sqlx::Error> {
+    let kind = if quote.esim_id.is_some() { "top_up" } else { "new_esim" };
+    let placed: String = TransitionCause::Placed.stored();
+    let row = sqlx::query!(
+        r#"WITH number AS (
+               INSERT INTO order_number_counters (storefront_id, last_number) VALUES ($1, 1)
+               ON CONFLICT (storefront_id) DO UPDATE SET last_number = order_number_counters.last_number + 1
+               RETURNING last_number),
+           placed AS (
+               INSERT INTO orders (storefront_id, customer_id, order_number, email, currency, subtotal_minor,
+                                   discount_minor, total_minor, promo_code_id, request_key, quote, language)
+               SELECT $1, $2, last_number, $3, $4, $5, $6, $7, $8, $9, $10, $11 FROM number
+               RETURNING id, order_number),
+           line AS (
+               INSERT INTO order_lines (storefront_id, order_id, plan_id, kind, esim_id, unit_price_minor, line_total_minor)
+               SELECT $1, id, $12, $13::text::order_line_kind, $14, $5, $5 FROM placed),
+           redeemed AS (
+               INSERT INTO promo_redemptions (promo_id, order_id, customer_key)
+               SELECT $8, id, $15 FROM placed WHERE $8::uuid IS NOT NULL),
+           counted AS (
+               UPDATE promo_codes SET redemptions = redemptions + 1
+               WHERE id = $8 AND EXISTS (SELECT 1 FROM placed)),
+           noted AS (
+               INSERT INTO order_transitions (order_id, from_status, to_status, cause)
+               SELECT id, NULL, 'awaiting_payment', $16 FROM placed)
+           SELECT id AS "id!", order_number AS "order_number!" FROM placed"#,
+        new.quote.storefront_id,
         new.customer_id,
-        number,
         new.email,
         quote.price.currency.code(),
         quote.price.amount_minor,
         quote.discount.amount_minor,
         quote.total.amount_minor,
-        promo.as_ref().map(|p| p.id),
+        promo.map(|p| p.id),
         new.request_key,
-        serde_json::to_value(&quote).unwrap_or_default(),
+        serde_json::to_value(quote).unwrap_or_default(),
         new.quote.locale.code(),
-    )
-    .fetch_one(&mut *tx)
-    .await;
-    let order_id = match inserted {
-        Ok(id) => id,
-        // The same form submitted twice at once: the other request made the order.
-        Err(sqlx::Error::Database(e)) if e.is_unique_violation() && new.request_key.is_some() => {
-            drop(tx);
-            return find_by_request_key(pool, storefront_id, new.request_key)
-                .await?
-                .ok_or(OrderError::NotFound);
-        }
-        Err(e) => return Err(e.into()),
-    };
-    let kind = if quote.esim_id.is_some() { "top_up" } else { "new_esim" };
-    sqlx::query!(
-        "INSERT INTO order_lines (storefront_id, order_id, plan_id, kind, esim_id, unit_price_minor, line_total_minor)
-         VALUES ($1, $2, $3, $4::text::order_line_kind, $5, $6, $6)",
-        storefront_id,
-        order_id,
         quote.plan_id,
         kind,
         quote.esim_id,
-        quote.price.amount_minor,
+        new.email.to_lowercase(),
+        placed,
     )
-    .execute(&mut *tx)
+    .fetch_one(&mut *conn)
     .await?;
-    if let Some(promo) = &promo {
-        sqlx::query!(
-            "INSERT INTO promo_redemptions (promo_id, order_id, customer_key) VALUES ($1, $2, $3)",
-            promo.id,
-            order_id,
-            new.email.to_lowercase()
-        )
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query!(
-            "UPDATE promo_codes SET redemptions = redemptions + 1 WHERE id = $1",
-            promo.id
-        )
-        .execute(&mut *tx)
-        .await?;
-    }
-    transition::record(
-        &mut tx,
-        order_id,
-        None,
-        OrderStatus::AwaitingPayment,
-        TransitionCause::Placed,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(CreatedOrder {
-        id: order_id,
-        number,
-        quote,
-        new: true,
-    })
+    Ok((row.id, row.order_number))
 }
 
 async fn find_by_request_key(

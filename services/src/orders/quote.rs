@@ -22,10 +22,21 @@ pub struct QuoteRequest<'a> {
     pub customer_key: Option<&'a str>,
 }
 
-/// Builds the quote. Inside a transaction, the promo code's row stays locked until it ends.
+/// The plans that may renew the eSIM in `esim_id` (none for a new eSIM). Asked of the provider
+/// before the quote takes its connection: the built-in provider answers from the same pool, and
+/// a request that holds one connection while it waits for another can drain the pool.
+pub async fn renewable_plans(provider: &dyn EsimProvider, esim_id: Option<Uuid>) -> Result<Vec<Uuid>, OrderError> {
+    match esim_id {
+        None => Ok(Vec::new()),
+        Some(esim_id) => Ok(provider.compatible_top_ups(esim_id).await?),
+    }
+}
+
+/// Builds the quote; `renewable` comes from [`renewable_plans`]. Inside a transaction, the promo
+/// code's row stays locked until it ends.
 pub async fn quote(
     conn: &mut PgConnection,
-    provider: &dyn EsimProvider,
+    renewable: &[Uuid],
     req: &QuoteRequest<'_>,
 ) -> Result<(Quote, Option<Promo>), OrderError> {
     let plan = sqlx::query!(
@@ -50,7 +61,7 @@ pub async fn quote(
     let (esim_name, current_expiry, installed, data_left) = match req.esim_id {
         None => (None, None, false, None),
         Some(esim_id) => {
-            if !plan.can_top_up || !provider.compatible_top_ups(esim_id).await?.contains(&plan.id) {
+            if !plan.can_top_up || !renewable.contains(&plan.id) {
                 return Err(OrderError::NotCompatible);
             }
             let e = sqlx::query!(

@@ -21,14 +21,10 @@ pub async fn start_payment(ctx: &AppContext, storefront: &Storefront, order_id: 
     };
     // An earlier attempt's page may still be open (a decline leaves Stripe's page open for
     // another card): close it first, so the order can never be paid twice.
-    close_checkouts(ctx, order_id, &["failed"]).await?;
-    let methods = sqlx::query_scalar!(
-        "SELECT methods FROM storefront_payment_settings WHERE storefront_id = $1",
-        storefront.id
-    )
-    .fetch_optional(&ctx.pool)
-    .await?
-    .unwrap_or_else(|| vec!["card".to_string()]);
+    if payment.failed_page_open {
+        close_checkouts(ctx, order_id, &["failed"]).await?;
+    }
+    let methods = payment.methods.unwrap_or_else(|| vec!["card".to_string()]);
     let base = crate::accounts::links::storefront_url(&ctx.public_url, storefront, "");
     let locale = payment
         .language
@@ -99,6 +95,10 @@ struct PaymentToOpen {
     email: String,
     language: Option<String>,
     plan_name: Option<String>,
+    /// The storefront's payment methods, when it chose them.
+    methods: Option<Vec<String>>,
+    /// A failed payment's provider page may still take another card.
+    failed_page_open: bool,
 }
 
 /// Decides, under the order's row lock, what paying it means now. The lock orders this against
@@ -110,10 +110,15 @@ async fn reserve_payment(ctx: &AppContext, storefront: &Storefront, order_id: Uu
     let order = sqlx::query!(
         r#"SELECT order_number, email, status::text AS "status!", currency, total_minor, language,
                   quote->>'plan_name' AS plan_name,
-                  EXISTS (SELECT 1 FROM payments p WHERE p.order_id = orders.id AND p.status = 'succeeded') AS "paid!"
+                  EXISTS (SELECT 1 FROM payments p WHERE p.order_id = orders.id AND p.status = 'succeeded') AS "paid!",
+                  EXISTS (SELECT 1 FROM payments p WHERE p.order_id = orders.id AND p.status = 'failed'
+                            AND p.provider = $3::text::payment_provider AND p.provider_ref IS NOT NULL
+                            AND NOT p.checkout_closed) AS "failed_page_open!",
+                  (SELECT methods FROM storefront_payment_settings WHERE storefront_id = $2) AS methods
            FROM orders WHERE id = $1 AND storefront_id = $2 FOR UPDATE"#,
         order_id,
-        storefront.id
+        storefront.id,
+        provider
     )
     .fetch_optional(&mut *tx)
     .await?
@@ -177,6 +182,8 @@ async fn reserve_payment(ctx: &AppContext, storefront: &Storefront, order_id: Uu
         email: order.email,
         language: order.language,
         plan_name: order.plan_name,
+        methods: order.methods,
+        failed_page_open: order.failed_page_open,
     }))
 }
 

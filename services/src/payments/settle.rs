@@ -12,7 +12,7 @@ pub async fn apply_outcome(ctx: &AppContext, payment_id: Uuid, outcome: PaymentO
     let mut tx = ctx.pool.begin().await?;
     let payment = sqlx::query!(
         r#"SELECT p.order_id, p.status::text AS "status!", p.amount_minor, p.currency, p.provider::text AS "provider!",
-                  o.storefront_id, s.slug
+                  o.storefront_id, s.slug, o.status::text AS "order_status!"
            FROM payments p JOIN orders o ON o.id = p.order_id JOIN storefronts s ON s.id = o.storefront_id
            WHERE p.id = $1 FOR UPDATE OF p"#,
         payment_id
@@ -48,9 +48,8 @@ pub async fn apply_outcome(ctx: &AppContext, payment_id: Uuid, outcome: PaymentO
                 },
             )
             .await?;
-            let status = sqlx::query_scalar!(r#"SELECT status::text AS "s!" FROM orders WHERE id = $1"#, order_id)
-                .fetch_one(&mut *tx)
-                .await?;
+            // Read without the order's lock: `move_order` takes it and checks again.
+            let status = payment.order_status;
             if status == OrderStatus::AwaitingPayment.code() {
                 transition::move_order(
                     &mut tx,

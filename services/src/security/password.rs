@@ -1,22 +1,51 @@
 //! Password hashing with Argon2id (the `argon2` crate's defaults: 19 MiB, 2 passes, 1 lane, as
-//! OWASP recommends). Hashing is slow on purpose, so it runs off the async threads, and at most
-//! one hash per core runs at a time: each takes 19 MiB and a whole core, so more at once only
-//! adds memory and starves the request threads. Sign-ins beyond that wait in line.
+//! OWASP recommends). Hashing is slow on purpose, so it runs off the async threads: on a small
+//! pool of its own, one thread per core. More at once would only add memory and starve the
+//! request threads, and each thread keeps the 19 MiB it last used in its malloc arena, so a
+//! fixed set of threads keeps memory fixed too (on the shared blocking pool it grew to hundreds
+//! of MB). Sign-ins beyond that wait in line without a thread.
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
 use rand_core::OsRng;
-use std::sync::LazyLock;
-use tokio::sync::Semaphore;
+use std::sync::mpsc::{Sender, channel};
+use std::sync::{Arc, LazyLock, Mutex};
 
-static HASHING_SLOTS: LazyLock<Semaphore> =
-    LazyLock::new(|| Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get())));
+type Job = Box<dyn FnOnce() + Send>;
 
-/// Runs one Argon2 evaluation on a blocking thread once a slot is free.
-async fn with_slot<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Option<T> {
-    let _slot = HASHING_SLOTS.acquire().await.ok()?;
-    #[cfg(test)]
-    let _running = tests::Running::enter();
-    tokio::task::spawn_blocking(work).await.ok()
+static HASHING_THREADS: LazyLock<Mutex<Sender<Job>>> = LazyLock::new(|| {
+    let (jobs, queue) = channel::<Job>();
+    let queue = Arc::new(Mutex::new(queue));
+    for n in 0..std::thread::available_parallelism().map_or(2, |n| n.get()) {
+        let queue = queue.clone();
+        std::thread::Builder::new()
+            .name(format!("password-hash-{n}"))
+            .spawn(move || {
+                loop {
+                    let job = match queue.lock() {
+                        Ok(queue) => queue.recv(),
+                        Err(_) => return,
+                    };
+                    match job {
+                        Ok(job) => job(),
+                        Err(_) => return,
+                    }
+                }
+            })
+            .expect("a password hashing thread starts");
+    }
+    Mutex::new(jobs)
+});
+
+/// Runs one Argon2 evaluation on a hashing thread and waits for it without blocking.
+async fn on_hashing_thread<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Option<T> {
+    let (answer, answered) = tokio::sync::oneshot::channel();
+    let job: Job = Box::new(move || {
+        #[cfg(test)]
+        let _running = tests::Running::enter();
+        let _ = answer.send(work());
+    });
+    HASHING_THREADS.lock().ok()?.send(job).ok()?;
+    answered.await.ok()
 }
 
 fn hasher() -> Argon2<'static> {
@@ -25,7 +54,7 @@ fn hasher() -> Argon2<'static> {
 
 /// A PHC string (`$argon2id$v=19$m=19456,t=2,p=1$…`) for a new password.
 pub async fn hash(password: String) -> Result<String, argon2::password_hash::Error> {
-    with_slot(move || {
+    on_hashing_thread(move || {
         let salt = SaltString::generate(&mut OsRng);
         hasher()
             .hash_password(password.as_bytes(), &salt)
@@ -38,7 +67,7 @@ pub async fn hash(password: String) -> Result<String, argon2::password_hash::Err
 /// Whether `password` matches `stored`. With no stored hash (unknown account) the same work is
 /// still done against a fixed hash, so response time does not reveal whether an account exists.
 pub async fn verify(password: String, stored: Option<String>) -> bool {
-    with_slot(move || {
+    on_hashing_thread(move || {
         let known = stored.is_some();
         let phc = stored.unwrap_or_else(|| DUMMY_HASH.to_string());
         let Ok(parsed) = PasswordHash::new(&phc) else {
