@@ -227,7 +227,7 @@ SELECT (SELECT count(*) FROM ({LOAD_ORDERS}) o WHERE o.status = 'paid'),
             "outbox_pending": int(row[3]), "outbox_sent": int(row[4]), "maildir": maildir_count(maildir)}
 
 
-def check(db: Db, maildir: str, results: list, expected_orders: int) -> tuple[dict, list[str]]:
+def check(db: Db, maildir: str, results: list, expected_orders: int, kills: int) -> tuple[dict, list[str]]:
     """The invariants after the run. Returns (figures, violations)."""
     v = []
     figures = {}
@@ -359,9 +359,13 @@ def check(db: Db, maildir: str, results: list, expected_orders: int) -> tuple[di
     figures["mails_unknown"] = len(unknown)
     if lost:
         v.append(f"{len(lost)} mails never arrived, e.g. {sorted(lost)[:5]}")
-    if dups:
-        v.append(f"{len(dups)} mails arrived more than once ({figures['mails_duplicated']} extra copies), "
-                 f"e.g. {sorted(dups.items())[:5]}")
+    # SMTP cannot be exactly-once across a crash: a kill after the relay took a mail and before
+    # the outbox recorded it sends that mail again after the restart, with the same Message-ID,
+    # so the receiver can drop the copy. One mail worker per server sends one mail at a time,
+    # so each kill can cause at most one such copy; any more, or a copy sent twice more, is a bug.
+    if any(n > 2 for n in dups.values()) or figures["mails_duplicated"] > kills:
+        v.append(f"{len(dups)} mails arrived more than once ({figures['mails_duplicated']} extra copies, "
+                 f"more than the {kills} kills explain), e.g. {sorted(dups.items())[:5]}")
     if unknown:
         v.append(f"{len(unknown)} mails in the Maildir match no outbox row, e.g. {sorted(unknown)[:5]}")
     return figures, v
@@ -442,7 +446,7 @@ async def main():
     await server.stop()
     print(f"    workers drained in {drain_s:.0f} s: {json.dumps(state)}", flush=True)
 
-    figures, violations = check(db, args.maildir, results, len(jobs))
+    figures, violations = check(db, args.maildir, results, len(jobs), server.kills)
     if not drained:
         violations.insert(0, f"not drained after {drain_timeout} s: {json.dumps(state)}")
     interrupted = counters.failed.get("transport", 0)

@@ -3,6 +3,7 @@ pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod layers;
+pub mod memory;
 pub mod observability;
 pub mod routes;
 pub mod simulator;

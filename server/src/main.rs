@@ -14,6 +14,7 @@ use std::time::Duration;
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    server::memory::fix_malloc_thresholds();
     let log_format = config::log_format_from_env();
     logging::init(log_format.as_ref().copied().unwrap_or_default());
     log_format?;

@@ -40,14 +40,14 @@ pub async fn record_event(
     Ok(inserted.is_some())
 }
 
-/// Processes stored events, oldest first. Each is claimed for a while before it is handled, so
+/// Processes stored events, oldest first. Each is claimed for 30 s before it is handled, so
 /// several workers (or a worker and a retry) do not handle the same event at once, and no
 /// connection is held while it is handled. Returns how many were handled.
 pub async fn process_pending(ctx: &AppContext, limit: u32) -> Result<u32, sqlx::Error> {
     let mut handled = 0;
     while handled < limit {
         let Some(event) = sqlx::query!(
-            r#"UPDATE payment_events SET claimed_until = now() + interval '2 minutes'
+            r#"UPDATE payment_events SET claimed_until = now() + interval '30 seconds'
                WHERE id = (SELECT id FROM payment_events
                            WHERE processed_at IS NULL AND attempts < 20
                              AND (claimed_until IS NULL OR claimed_until < now())
@@ -70,7 +70,7 @@ pub async fn process_pending(ctx: &AppContext, limit: u32) -> Result<u32, sqlx::
 /// as well, which changes nothing twice (see `apply_outcome`).
 pub async fn process_event_now(ctx: &AppContext, provider: &str, event_id: &str) -> Result<(), sqlx::Error> {
     let event = sqlx::query!(
-        r#"UPDATE payment_events SET claimed_until = now() + interval '2 minutes'
+        r#"UPDATE payment_events SET claimed_until = now() + interval '30 seconds'
            WHERE provider = $1::text::payment_provider AND event_id = $2
              AND processed_at IS NULL AND attempts < 20
            RETURNING id, provider::text AS "provider!", payload, attempts"#,
