@@ -4,6 +4,7 @@ customers each with an eSIM to renew, and HTTP calls made the way a browser make
 Run with the project venv (target/venv), which has aiohttp from scripts/requirements-test.txt.
 """
 import asyncio
+import contextlib
 import json
 import math
 import os
@@ -12,6 +13,8 @@ import subprocess
 import time
 
 import aiohttp
+
+from luhn import luhn_digit
 
 # Every demo account's password (server/src/demo.rs, DEMO_PASSWORD).
 DEMO_PASSWORD = "roamdesk-demo"
@@ -36,18 +39,6 @@ class Db:
 
     def script(self, sql: str) -> None:
         subprocess.run(self.args + ["-f", "-"], input=sql, check=True, capture_output=True, text=True)
-
-
-def luhn_digit(body: str) -> str:
-    total = 0
-    for i, c in enumerate(reversed(body)):
-        d = int(c)
-        if i % 2 == 0:
-            d *= 2
-            if d > 9:
-                d -= 9
-        total += d
-    return str((10 - total % 10) % 10)
 
 
 def load_email(i: int) -> str:
@@ -154,16 +145,13 @@ class Browser:
         if self.record:
             self.record(route, time.perf_counter() - started, error)
 
-    async def page(self, route: str, path: str, expect: str | None = None) -> str:
+    @contextlib.asynccontextmanager
+    async def _measured(self, route: str):
+        """Times one request and records it with its error; a transport failure is raised as an
+        HttpError without a status."""
         started = time.perf_counter()
         try:
-            async with self.session.get(self.base + path, allow_redirects=False,
-                                        headers={"Accept": "text/html,application/xhtml+xml"}) as r:
-                body = await r.text()
-                if r.status != 200:
-                    raise HttpError(f"{route}: HTTP {r.status} {body[:200]!r}", r.status)
-                if expect is not None and expect not in body:
-                    raise HttpError(f"{route}: 200 without {expect!r}", r.status)
+            yield
         except HttpError as e:
             self._note(route, started, str(e))
             raise
@@ -171,12 +159,21 @@ class Browser:
             self._note(route, started, f"{route}: {type(e).__name__} {e}")
             raise HttpError(f"{route}: {type(e).__name__} {e}") from e
         self._note(route, started, None)
+
+    async def page(self, route: str, path: str, expect: str | None = None) -> str:
+        async with self._measured(route):
+            async with self.session.get(self.base + path, allow_redirects=False,
+                                        headers={"Accept": "text/html,application/xhtml+xml"}) as r:
+                body = await r.text()
+                if r.status != 200:
+                    raise HttpError(f"{route}: HTTP {r.status} {body[:200]!r}", r.status)
+                if expect is not None and expect not in body:
+                    raise HttpError(f"{route}: 200 without {expect!r}", r.status)
         return body
 
     async def form(self, route: str, path: str, fields: dict) -> str:
         """Posts a form to a server function; returns the path it sends the browser to."""
-        started = time.perf_counter()
-        try:
+        async with self._measured(route):
             async with self.session.post(
                 self.base + path, data=fields, allow_redirects=False,
                 headers={"Accept": "application/json", "Origin": self.base},
@@ -188,13 +185,6 @@ class Browser:
                     target = json.loads(body)
                 except ValueError:
                     raise HttpError(f"{route}: 200 but not JSON: {body[:200]!r}", r.status)
-        except HttpError as e:
-            self._note(route, started, str(e))
-            raise
-        except (aiohttp.ClientError, asyncio.TimeoutError, OSError) as e:
-            self._note(route, started, f"{route}: {type(e).__name__} {e}")
-            raise HttpError(f"{route}: {type(e).__name__} {e}") from e
-        self._note(route, started, None)
         return target
 
     async def json_call(self, route: str, path: str, fields: dict):

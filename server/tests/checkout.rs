@@ -5,7 +5,7 @@ mod common;
 
 use common::accounts::{post_form, session_cookie, sign_in};
 use common::demo_router_and_pool;
-use common::orders::{Deliveries, deliveries, esim_by_nickname};
+use common::orders::{Deliveries, annas_order, deliveries, esim_by_nickname};
 use serde_json::Value;
 use services::payment_gateways::PaymentRef;
 use services::payments::inbox;
@@ -1089,9 +1089,6 @@ async fn paying_again_resumes_a_half_opened_payment_and_many_clicks_open_one(poo
 /// at once; holding one and waiting once ran a pool of ten dry under load.
 #[sqlx::test(migrations = "../migrations")]
 async fn many_renewals_at_once_fit_in_a_pool_of_two(pool: PgPool) {
-    use domain::locale::Locale;
-    use domain::money::Currency;
-    use services::orders::{create, quote};
     let (_router, pool) = demo_router_and_pool(pool).await;
     let small = sqlx::postgres::PgPoolOptions::new()
         .max_connections(2)
@@ -1114,23 +1111,10 @@ async fn many_renewals_at_once_fit_in_a_pool_of_two(pool: PgPool) {
             let (ctx, storefront) = (ctx.clone(), storefront.clone());
             tokio::spawn(async move {
                 let key = format!("small-pool-{i}");
-                let order = create::create(
+                let order = services::orders::create::create(
                     &ctx.pool,
                     ctx.provider.as_ref(),
-                    create::NewOrder {
-                        quote: quote::QuoteRequest {
-                            storefront_id: storefront.id,
-                            locale: Locale::En,
-                            currency: Currency::USD,
-                            plan_slug: "china-10gb-30d",
-                            esim_id: Some(esim),
-                            promo_code: None,
-                            customer_key: Some("anna@demo.roamdesk.test"),
-                        },
-                        customer_id: customer,
-                        email: "anna@demo.roamdesk.test",
-                        request_key: Some(&key),
-                    },
+                    annas_order(storefront.id, customer, "china-10gb-30d", Some(esim), &key),
                 )
                 .await
                 .expect("placed");

@@ -285,7 +285,7 @@ async fn two_instances_behind_nginx_share_sessions_changes_and_background_work(p
 
 /// New-eSIM orders paid through the test provider's event path; the workers do the rest.
 async fn place_paid_orders(ctx: &AppContext, n: usize) -> Vec<uuid::Uuid> {
-    use services::orders::{create, quote};
+    use services::orders::create;
     use services::payment_gateways::PaymentRef;
     use services::payments::{checkout, inbox};
     let storefront = services::storefronts::find_for_host(&ctx.pool, None, "demo")
@@ -302,20 +302,7 @@ async fn place_paid_orders(ctx: &AppContext, n: usize) -> Vec<uuid::Uuid> {
         let order = create::create(
             &ctx.pool,
             ctx.provider.as_ref(),
-            create::NewOrder {
-                quote: quote::QuoteRequest {
-                    storefront_id: storefront.id,
-                    locale: Locale::En,
-                    currency: Currency::USD,
-                    plan_slug: "japan-3gb-7d",
-                    esim_id: None,
-                    promo_code: None,
-                    customer_key: Some("anna@demo.roamdesk.test"),
-                },
-                customer_id: customer,
-                email: "anna@demo.roamdesk.test",
-                request_key: Some(&key),
-            },
+            common::orders::annas_order(storefront.id, customer, "japan-3gb-7d", None, &key),
         )
         .await
         .unwrap();

@@ -58,3 +58,28 @@ pub async fn deliveries(pool: &PgPool, order: Uuid) -> Deliveries {
         .await,
     }
 }
+
+/// An order by the demo customer Anna in her storefront, in English and US dollars.
+pub fn annas_order<'a>(
+    storefront_id: Uuid,
+    customer_id: Uuid,
+    plan_slug: &'a str,
+    esim_id: Option<Uuid>,
+    request_key: &'a str,
+) -> services::orders::create::NewOrder<'a> {
+    use services::orders::{create, quote};
+    create::NewOrder {
+        quote: quote::QuoteRequest {
+            storefront_id,
+            locale: domain::locale::Locale::En,
+            currency: domain::money::Currency::USD,
+            plan_slug,
+            esim_id,
+            promo_code: None,
+            customer_key: Some("anna@demo.roamdesk.test"),
+        },
+        customer_id,
+        email: "anna@demo.roamdesk.test",
+        request_key: Some(request_key),
+    }
+}

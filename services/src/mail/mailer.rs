@@ -41,13 +41,14 @@ pub enum MailerError {
 
 impl Mailer {
     pub fn from_url(url: &str, from: &str) -> Result<Mailer, MailerError> {
-        let lettre = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
-            .map_err(|e| MailerError::Url(e.to_string()))?
-            .timeout(Some(TIMEOUT))
-            .build();
         let transport = match PlainRelay::for_url(url, TIMEOUT) {
             Some(relay) => Transport::Plain(Arc::new(relay)),
-            None => Transport::Lettre(lettre),
+            None => Transport::Lettre(
+                AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+                    .map_err(|e| MailerError::Url(e.to_string()))?
+                    .timeout(Some(TIMEOUT))
+                    .build(),
+            ),
         };
         let from = from
             .parse()

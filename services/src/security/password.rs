@@ -12,7 +12,7 @@ use std::sync::{Arc, LazyLock, Mutex};
 
 type Job = Box<dyn FnOnce() + Send>;
 
-static HASHING_THREADS: LazyLock<Mutex<Sender<Job>>> = LazyLock::new(|| {
+static HASHING_THREADS: LazyLock<Sender<Job>> = LazyLock::new(|| {
     let (jobs, queue) = channel::<Job>();
     let queue = Arc::new(Mutex::new(queue));
     for n in 0..std::thread::available_parallelism().map_or(2, |n| n.get()) {
@@ -33,7 +33,7 @@ static HASHING_THREADS: LazyLock<Mutex<Sender<Job>>> = LazyLock::new(|| {
             })
             .expect("a password hashing thread starts");
     }
-    Mutex::new(jobs)
+    jobs
 });
 
 /// Runs one Argon2 evaluation on a hashing thread and waits for it without blocking.
@@ -44,7 +44,7 @@ async fn on_hashing_thread<T: Send + 'static>(work: impl FnOnce() -> T + Send + 
         let _running = tests::Running::enter();
         let _ = answer.send(work());
     });
-    HASHING_THREADS.lock().ok()?.send(job).ok()?;
+    HASHING_THREADS.send(job).ok()?;
     answered.await.ok()
 }
 
