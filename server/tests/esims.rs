@@ -407,11 +407,13 @@ async fn the_builtin_provider_allocates_and_applies_once_per_key(pool: PgPool) {
     ));
 
     // Out of stock once every profile is gone.
-    sqlx::query("UPDATE esim_profiles SET status = 'ready_to_install', customer_id = $1 WHERE status = 'in_stock'")
-        .bind(customer)
-        .execute(&pool)
-        .await
-        .unwrap();
+    let emptied: Vec<Uuid> = sqlx::query_scalar(
+        "UPDATE esim_profiles SET status = 'ready_to_install', customer_id = $1 WHERE status = 'in_stock' RETURNING id",
+    )
+    .bind(customer)
+    .fetch_all(&pool)
+    .await
+    .unwrap();
     let more = AllocateProfile {
         idempotency_key: "order-line-2".into(),
         ..request()
@@ -420,4 +422,27 @@ async fn the_builtin_provider_allocates_and_applies_once_per_key(pool: PgPool) {
         provider.allocate_profile(more).await,
         Err(ProviderError::OutOfStock)
     ));
+    // A key already used still gets its profile with the stock empty: a retried fulfilment.
+    assert_eq!(provider.allocate_profile(request()).await.unwrap(), first);
+    // The oldest stock goes first, and within one import (one created_at) the lowest ICCID.
+    sqlx::query("UPDATE esim_profiles SET status = 'in_stock', customer_id = NULL WHERE id = ANY($1)")
+        .bind(&emptied)
+        .execute(&pool)
+        .await
+        .unwrap();
+    let lowest: String = sqlx::query_scalar(
+        "SELECT iccid FROM esim_profiles WHERE status = 'in_stock' AND storefront_id = $1 ORDER BY created_at, iccid LIMIT 1",
+    )
+    .bind(storefront)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    let next = provider
+        .allocate_profile(AllocateProfile {
+            idempotency_key: "order-line-3".into(),
+            ..request()
+        })
+        .await
+        .unwrap();
+    assert_eq!(next.iccid, lowest);
 }

@@ -26,41 +26,40 @@ pub struct CreatedOrder {
 }
 
 pub async fn create(pool: &PgPool, provider: &dyn EsimProvider, new: NewOrder<'_>) -> Result<CreatedOrder, OrderError> {
-    let storefront_id = new.quote.storefront_id;
-    if let Some(existing) = find_by_request_key(pool, storefront_id, new.request_key).await? {
-        return Ok(existing);
+    match place(pool, provider, &new).await {
+        Ok(created) => Ok(created),
+        // The same form again (a double click, a retry after a lost answer) gets the order the
+        // first one made, even when its quote no longer holds (a promo code it used up). Looked
+        // for only when placing fails, so a first submission costs no extra round trip.
+        Err(e) => match find_by_request_key(pool, new.quote.storefront_id, new.request_key).await? {
+            Some(existing) => Ok(existing),
+            None => Err(e),
+        },
     }
+}
+
+/// Quotes and writes a new order; a request key already used fails on its unique index.
+async fn place(pool: &PgPool, provider: &dyn EsimProvider, new: &NewOrder<'_>) -> Result<CreatedOrder, OrderError> {
     let renewable = renewable_plans(provider, new.quote.esim_id).await?;
-    let (quote, inserted) = if new.quote.promo_code.is_some() {
+    let (quote, (id, number)) = if new.quote.promo_code.is_some() {
         // The promo row stays locked from the quote to the commit, so its limits hold.
         let mut tx = pool.begin().await?;
         let (quote, promo) = quote(&mut tx, &renewable, &new.quote).await?;
-        let inserted = insert_order(&mut tx, &new, &quote, promo.as_ref()).await;
-        if inserted.is_ok() {
-            tx.commit().await?;
-        }
+        let inserted = insert_order(&mut tx, new, &quote, promo.as_ref()).await?;
+        tx.commit().await?;
         (quote, inserted)
     } else {
         let mut conn = pool.acquire().await?;
         let (quote, _) = quote(&mut conn, &renewable, &new.quote).await?;
-        let inserted = insert_order(&mut conn, &new, &quote, None).await;
+        let inserted = insert_order(&mut conn, new, &quote, None).await?;
         (quote, inserted)
     };
-    match inserted {
-        Ok((id, number)) => Ok(CreatedOrder {
-            id,
-            number,
-            quote,
-            new: true,
-        }),
-        // The same form submitted twice at once: the other request made the order.
-        Err(sqlx::Error::Database(e)) if e.is_unique_violation() && new.request_key.is_some() => {
-            find_by_request_key(pool, storefront_id, new.request_key)
-                .await?
-                .ok_or(OrderError::NotFound)
-        }
-        Err(e) => Err(e.into()),
-    }
+    Ok(CreatedOrder {
+        id,
+        number,
+        quote,
+        new: true,
+    })
 }
 
 /// Writes the order in one statement: its number (the counter row is locked only for this

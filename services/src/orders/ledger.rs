@@ -17,35 +17,31 @@ pub struct Posting<'a> {
     pub amount: Money,
 }
 
-/// Posts once; returns whether this call posted it.
+/// Posts once, in one statement (the transaction and both its entries); returns whether this
+/// call posted it. The balance is checked at commit.
 pub async fn post(conn: &mut PgConnection, p: Posting<'_>) -> Result<bool, sqlx::Error> {
-    let Some(tx_id) = sqlx::query_scalar!(
-        "INSERT INTO ledger_transactions (storefront_id, order_id, payment_id, kind, memo, idempotency_key)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id",
+    sqlx::query_scalar!(
+        r#"WITH posted AS (
+               INSERT INTO ledger_transactions (storefront_id, order_id, payment_id, kind, memo, idempotency_key)
+               VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id),
+           entries AS (
+               INSERT INTO ledger_entries (transaction_id, account, currency, amount_minor)
+               SELECT posted.id, e.account, $9, e.amount_minor
+               FROM posted, (VALUES ($7, $10::bigint), ($8, -$10::bigint)) AS e (account, amount_minor))
+           SELECT EXISTS (SELECT 1 FROM posted) AS "posted!""#,
         p.storefront_id,
         p.order_id,
         p.payment_id,
         p.kind,
         p.memo,
-        p.idempotency_key
-    )
-    .fetch_optional(&mut *conn)
-    .await?
-    else {
-        return Ok(false);
-    };
-    sqlx::query!(
-        "INSERT INTO ledger_entries (transaction_id, account, currency, amount_minor)
-         VALUES ($1, $2, $4, $5), ($1, $3, $4, -$5::bigint)",
-        tx_id,
+        p.idempotency_key,
         p.debit,
         p.credit,
         p.amount.currency.code(),
         p.amount.amount_minor
     )
-    .execute(&mut *conn)
-    .await?;
-    Ok(true)
+    .fetch_one(&mut *conn)
+    .await
 }
 
 /// The account a provider's money sits in until paid out, e.g. `clearing:stripe`.

@@ -67,7 +67,8 @@ pub async fn quote(
             let e = sqlx::query!(
                 r#"SELECT p.iccid, p.nickname, p.installed_at IS NOT NULL AS "installed!",
                           (SELECT sum(data_remaining_mb) FROM esim_bundles b WHERE b.esim_id = p.id
-                             AND b.status IN ('active', 'pending') AND (b.expires_at IS NULL OR b.expires_at > now()))::bigint AS data_left
+                             AND b.status IN ('active', 'pending') AND (b.expires_at IS NULL OR b.expires_at > now()))::bigint AS data_left,
+                          esim_running_plan_end(p.id) AS "running_plan_end: DateTime<Utc>"
                    FROM esim_profiles p WHERE p.id = $1 AND p.storefront_id = $2"#,
                 esim_id,
                 req.storefront_id
@@ -76,10 +77,9 @@ pub async fn quote(
             .await?
             .ok_or(OrderError::NotFound)?;
             let tail = e.iccid[e.iccid.len().saturating_sub(5)..].to_string();
-            let current_expiry = crate::provider::running_plan::running_plan_end(&mut *conn, esim_id).await?;
             (
                 Some(e.nickname.unwrap_or(format!("eSIM ···{tail}"))),
-                current_expiry,
+                e.running_plan_end,
                 e.installed,
                 e.data_left,
             )

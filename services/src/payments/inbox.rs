@@ -1,7 +1,7 @@
 //! The provider's events (or the test page's choice): stored once by id, then claimed and
 //! processed by a worker, so none is lost on a crash; handling is idempotent, so an event handled
 //! again after a crash changes nothing twice.
-use super::settle::apply_outcome;
+use super::settle::apply_event_outcome;
 use crate::AppContext;
 use crate::orders::OrderError;
 use crate::payment_gateways::PaymentRef;
@@ -94,22 +94,16 @@ async fn settle(
     provider: &str,
     payload: &serde_json::Value,
 ) -> Result<(), sqlx::Error> {
-    match handle_event(ctx, provider, payload).await {
-        Ok(note) => {
-            sqlx::query!(
-                "UPDATE payment_events SET processed_at = now(), attempts = attempts + 1, last_error = $2,
-                        claimed_until = NULL
-                 WHERE id = $1 AND processed_at IS NULL",
-                id,
-                note
-            )
-            .execute(&ctx.pool)
-            .await?;
+    match handle_event(ctx, id, provider, payload).await {
+        // Marked processed with the payment it settled.
+        Ok(Handled::Settled) => {}
+        Ok(Handled::Ignored(note)) => {
+            let mut conn = ctx.pool.acquire().await?;
+            mark_processed(&mut conn, id, Some(&note)).await?;
         }
         Err(e) => {
-            tracing::warn!(event = id, error = %e, "processing a payment event failed; it will be retried");
             let pause_seconds = f64::from(5 * (attempts + 1).min(60));
-            sqlx::query!(
+            let retried = sqlx::query!(
                 "UPDATE payment_events SET attempts = attempts + 1, last_error = $2,
                         claimed_until = now() + make_interval(secs => $3)
                  WHERE id = $1 AND processed_at IS NULL",
@@ -119,22 +113,53 @@ async fn settle(
             )
             .execute(&ctx.pool)
             .await?;
+            if retried.rows_affected() > 0 {
+                tracing::warn!(event = id, error = %e, "processing a payment event failed; it will be retried");
+            } else {
+                tracing::warn!(event = id, error = %e, "a paid order could not be delivered yet; the reconciliation retries it");
+            }
         }
     }
     Ok(())
 }
 
-/// Returns a note to keep with the event (why it was ignored), or an error to retry it.
+/// Marks a claimed event processed, with a note when it was ignored.
+pub(super) async fn mark_processed(
+    conn: &mut sqlx::PgConnection,
+    id: i64,
+    note: Option<&str>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query!(
+        "UPDATE payment_events SET processed_at = now(), attempts = attempts + 1, last_error = $2,
+                claimed_until = NULL
+         WHERE id = $1 AND processed_at IS NULL",
+        id,
+        note
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+enum Handled {
+    /// The payment moved; the event was marked processed with it.
+    Settled,
+    /// Why the event was stored and ignored.
+    Ignored(String),
+}
+
+/// Settles the payment an event is about, or says why it is ignored; an error retries it.
 async fn handle_event(
     ctx: &AppContext,
+    event_id: i64,
     provider: &str,
     payload: &serde_json::Value,
-) -> Result<Option<String>, OrderError> {
+) -> Result<Handled, OrderError> {
     if provider != ctx.payments.provider() {
-        return Ok(Some(format!("no {provider} gateway configured")));
+        return Ok(Handled::Ignored(format!("no {provider} gateway configured")));
     }
     let Some(payment_ref) = ctx.payments.payment_ref(payload) else {
-        return Ok(Some("not about a payment".into()));
+        return Ok(Handled::Ignored("not about a payment".into()));
     };
     let (provider_ref, payment_id) = payment_ref.keys();
     let Some(payment) = sqlx::query!(
@@ -148,14 +173,13 @@ async fn handle_event(
     .fetch_optional(&ctx.pool)
     .await?
     else {
-        return Ok(Some("unknown payment: stored and ignored".into()));
+        return Ok(Handled::Ignored("unknown payment: stored and ignored".into()));
     };
-    let payment_id = payment.id;
     let outcome = ctx
         .payments
         .outcome(&payment.provider_ref, Some(payload))
         .await
         .map_err(|e| OrderError::Payment(e.to_string()))?;
-    apply_outcome(ctx, payment_id, outcome).await?;
-    Ok(None)
+    apply_event_outcome(ctx, payment.id, outcome, Some(event_id)).await?;
+    Ok(Handled::Settled)
 }

@@ -9,6 +9,18 @@ use uuid::Uuid;
 
 /// Moves a payment and its order forward to match what the provider says.
 pub async fn apply_outcome(ctx: &AppContext, payment_id: Uuid, outcome: PaymentOutcome) -> Result<(), OrderError> {
+    apply_event_outcome(ctx, payment_id, outcome, None).await
+}
+
+/// As [`apply_outcome`], for what a stored provider event says: the event is marked processed
+/// in the same transaction as the payment, so one commit settles both. Fulfilment follows; if it
+/// fails, the reconciliation delivers the paid order on its next round.
+pub async fn apply_event_outcome(
+    ctx: &AppContext,
+    payment_id: Uuid,
+    outcome: PaymentOutcome,
+    event_id: Option<i64>,
+) -> Result<(), OrderError> {
     let mut tx = ctx.pool.begin().await?;
     let payment = sqlx::query!(
         r#"SELECT p.order_id, p.status::text AS "status!", p.amount_minor, p.currency, p.provider::text AS "provider!",
@@ -93,6 +105,9 @@ pub async fn apply_outcome(ctx: &AppContext, payment_id: Uuid, outcome: PaymentO
             .await?;
         }
         PaymentOutcome::Pending => {}
+    }
+    if let Some(event_id) = event_id {
+        super::inbox::mark_processed(&mut tx, event_id, None).await?;
     }
     tx.commit().await?;
     if paid {

@@ -22,30 +22,26 @@ impl EsimProvider for BuiltinProvider {
     }
 
     async fn allocate_profile(&self, req: AllocateProfile) -> Result<AllocatedProfile, ProviderError> {
-        if let Some(done) = sqlx::query_as!(
-            AllocatedProfile,
-            "SELECT id AS esim_id, iccid FROM esim_profiles WHERE allocation_key = $1",
-            req.idempotency_key
-        )
-        .fetch_optional(&self.pool)
-        .await?
-        {
-            return Ok(done);
-        }
-        // Oldest stock first; SKIP LOCKED lets concurrent sales take different profiles. A
-        // profile imported without a plan list fits every plan of its storefront.
+        // One statement: the profile this key already took, else the oldest fitting one in stock
+        // (SKIP LOCKED lets concurrent sales take different profiles). A profile imported
+        // without a plan list fits every plan of its storefront.
         let allocated = sqlx::query_as!(
             AllocatedProfile,
-            r#"UPDATE esim_profiles SET status = 'ready_to_install', customer_id = $2, allocated_at = now(),
-                      allocation_key = $4
-               WHERE id = (
-                   SELECT p.id FROM esim_profiles p
-                   WHERE p.storefront_id = $1 AND p.status = 'in_stock'
-                     AND (EXISTS (SELECT 1 FROM esim_profile_plans pp WHERE pp.esim_id = p.id AND pp.plan_id = $3)
-                          OR NOT EXISTS (SELECT 1 FROM esim_profile_plans pp WHERE pp.esim_id = p.id))
-                   ORDER BY p.created_at, p.iccid
-                   LIMIT 1 FOR UPDATE SKIP LOCKED)
-               RETURNING id AS esim_id, iccid"#,
+            r#"WITH done AS (
+                   SELECT id, iccid FROM esim_profiles WHERE allocation_key = $4),
+               taken AS (
+                   UPDATE esim_profiles SET status = 'ready_to_install', customer_id = $2, allocated_at = now(),
+                          allocation_key = $4
+                   WHERE NOT EXISTS (SELECT 1 FROM done) AND id = (
+                       SELECT p.id FROM esim_profiles p
+                       WHERE p.storefront_id = $1 AND p.status = 'in_stock'
+                         AND (EXISTS (SELECT 1 FROM esim_profile_plans pp WHERE pp.esim_id = p.id AND pp.plan_id = $3)
+                              OR NOT EXISTS (SELECT 1 FROM esim_profile_plans pp WHERE pp.esim_id = p.id))
+                       ORDER BY p.created_at, p.iccid
+                       LIMIT 1 FOR UPDATE SKIP LOCKED)
+                   RETURNING id, iccid)
+               SELECT id AS "esim_id!", iccid AS "iccid!" FROM done
+               UNION ALL SELECT id, iccid FROM taken"#,
             req.storefront_id,
             req.customer_id,
             req.plan_id,
@@ -71,38 +67,51 @@ impl EsimProvider for BuiltinProvider {
 
     async fn apply_bundle(&self, req: ApplyBundle) -> Result<AppliedBundle, ProviderError> {
         let mut tx = self.pool.begin().await?;
-        if let Some(done) = existing_bundle(&mut tx, &req.idempotency_key).await? {
-            return Ok(done);
-        }
-        let profile = sqlx::query!(
-            r#"SELECT p.storefront_id, p.status::text AS "status!", p.installed_at AS "installed_at: DateTime<Utc>"
-               FROM esim_profiles p WHERE p.id = $1 FOR UPDATE"#,
-            req.esim_id
+        // One read under the profile's lock: a bundle this key already applied, the profile, the
+        // plan (of the profile's storefront) and when the running plan ends.
+        let found = sqlx::query!(
+            r#"SELECT p.storefront_id, p.status::text AS "status!", p.installed_at AS "installed_at: DateTime<Utc>",
+                      b.id AS "done_id?", b.starts_at AS "done_starts_at: DateTime<Utc>",
+                      b.expires_at AS "done_expires_at: DateTime<Utc>",
+                      pl.validity_starts::text AS "rule?", pl.validity_days AS "validity_days?",
+                      esim_running_plan_end(p.id) AS "running_plan_end: DateTime<Utc>"
+               FROM esim_profiles p
+               LEFT JOIN esim_bundles b ON b.apply_key = $3
+               LEFT JOIN plans pl ON pl.id = $2 AND pl.storefront_id = p.storefront_id
+               WHERE p.id = $1 FOR UPDATE OF p"#,
+            req.esim_id,
+            req.plan_id,
+            req.idempotency_key
         )
         .fetch_optional(&mut *tx)
-        .await?
-        .ok_or(ProviderError::UnknownEsim)?;
-        if profile.status == EsimStatus::InStock.code() {
+        .await?;
+        let Some(found) = found else {
+            // No such profile; a key already used still answers with its bundle.
+            return existing_bundle(&mut tx, &req.idempotency_key)
+                .await?
+                .ok_or(ProviderError::UnknownEsim);
+        };
+        if let Some(bundle_id) = found.done_id {
+            return Ok(AppliedBundle {
+                bundle_id,
+                starts_at: found.done_starts_at,
+                expires_at: found.done_expires_at,
+            });
+        }
+        if found.status == EsimStatus::InStock.code() {
             return Err(ProviderError::UnknownEsim);
         }
+        let (Some(rule), Some(validity_days)) = (found.rule, found.validity_days) else {
+            return Err(ProviderError::IncompatiblePlan);
+        };
         // The same rule the quote showed: after the running plan, else as the plan says.
-        let plan = sqlx::query!(
-            r#"SELECT validity_starts::text AS "rule!", validity_days FROM plans WHERE id = $1 AND storefront_id = $2"#,
-            req.plan_id,
-            profile.storefront_id
-        )
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or(ProviderError::IncompatiblePlan)?;
-        let current_expiry = crate::provider::running_plan::running_plan_end(&mut tx, req.esim_id).await?;
-        let rule =
-            domain::plan::ValidityStart::from_code(&plan.rule).unwrap_or(domain::plan::ValidityStart::OnFirstUse);
+        let rule = domain::plan::ValidityStart::from_code(&rule).unwrap_or(domain::plan::ValidityStart::OnFirstUse);
         let (starts, expires) = domain::order::renewal_window(
             Utc::now(),
-            current_expiry,
-            profile.installed_at.is_some(),
+            found.running_plan_end,
+            found.installed_at.is_some(),
             rule,
-            plan.validity_days,
+            validity_days,
         );
         let inserted = sqlx::query!(
             r#"INSERT INTO esim_bundles (esim_id, plan_id, order_line_id, apply_key, status, data_total_mb, data_remaining_mb,
@@ -117,7 +126,7 @@ impl EsimProvider for BuiltinProvider {
             req.idempotency_key,
             starts.map(crate::db::pg_time),
             expires.map(crate::db::pg_time),
-            profile.storefront_id,
+            found.storefront_id,
         )
         .fetch_optional(&mut *tx)
         .await;

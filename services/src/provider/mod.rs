@@ -7,7 +7,6 @@
 //! adapter for one of them maps plans to its package codes and calls its HTTP API; every call
 //! carries an idempotency key so a retried fulfilment never buys twice.
 pub mod builtin;
-pub mod running_plan;
 
 use chrono::{DateTime, Utc};
 use domain::esim::EsimStatus;
