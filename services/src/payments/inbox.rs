@@ -97,10 +97,7 @@ async fn settle(
     match handle_event(ctx, id, provider, payload).await {
         // Marked processed with the payment it settled.
         Ok(Handled::Settled) => {}
-        Ok(Handled::Ignored(note)) => {
-            let mut conn = ctx.pool.acquire().await?;
-            mark_processed(&mut conn, id, Some(&note)).await?;
-        }
+        Ok(Handled::Ignored(note)) => mark_processed(&ctx.pool, id, Some(&note)).await?,
         Err(e) => {
             let pause_seconds = f64::from(5 * (attempts + 1).min(60));
             let retried = sqlx::query!(
@@ -125,7 +122,7 @@ async fn settle(
 
 /// Marks a claimed event processed, with a note when it was ignored.
 pub(super) async fn mark_processed(
-    conn: &mut sqlx::PgConnection,
+    conn: impl sqlx::PgExecutor<'_>,
     id: i64,
     note: Option<&str>,
 ) -> Result<(), sqlx::Error> {

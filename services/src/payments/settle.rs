@@ -107,7 +107,7 @@ pub async fn apply_event_outcome(
         PaymentOutcome::Pending => {}
     }
     if let Some(event_id) = event_id {
-        super::inbox::mark_processed(&mut tx, event_id, None).await?;
+        super::inbox::mark_processed(&mut *tx, event_id, None).await?;
     }
     tx.commit().await?;
     if paid {
